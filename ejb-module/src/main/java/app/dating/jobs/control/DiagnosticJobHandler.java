@@ -1,0 +1,29 @@
+package app.dating.jobs.control;
+
+import app.dating.jobs.entity.JobType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import app.dating.shared.logging.Loggers;
+import java.util.logging.Logger;
+
+/** Logs its payload's {@code message}; fails on every attempt when the payload says {@code "fail": true}. */
+@ApplicationScoped
+public class DiagnosticJobHandler implements JobHandler {
+  private static final Logger LOG = Loggers.of(DiagnosticJobHandler.class);
+
+  @Override
+  public JobType type() {
+    return JobType.DIAGNOSTIC;
+  }
+
+  @Override
+  public void handle(String payload) {
+    JsonObject json = Json.createReader(new StringReader(payload)).readObject();
+    if (json.getBoolean("fail", false)) {
+      throw new IllegalStateException("diagnostic job asked to fail");
+    }
+    LOG.info(() -> "Diagnostic job: " + json.getString("message", ""));
+  }
+}

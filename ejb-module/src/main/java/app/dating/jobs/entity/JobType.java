@@ -1,0 +1,7 @@
+package app.dating.jobs.entity;
+
+/** What a background job does; each type has one {@code JobHandler}. */
+public enum JobType {
+  /** Echoes its payload, or fails on request: lets operators and tests check the pipeline. */
+  DIAGNOSTIC
+}

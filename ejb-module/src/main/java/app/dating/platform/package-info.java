@@ -1,0 +1,5 @@
+/**
+ * The platform's own plumbing: schema migration at deployment, the clock, the Redis connection,
+ * and the dependency checks behind readiness.
+ */
+package app.dating.platform;

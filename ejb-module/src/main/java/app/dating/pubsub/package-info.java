@@ -1,0 +1,2 @@
+/** Fan-out of events across the platform's instances (chat, presence), through Redis pub/sub. */
+package app.dating.pubsub;

@@ -1,0 +1,136 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.it.Platform.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Debian's real apache2 in front of the platform's two HTTP listeners (apache2/bin/front): HTTPS
+ * works, HTTP is redirected, the application sees the client's address and scheme, and WebSockets
+ * pass through the balancer. Skipped where apache2 is not installed, except in CI.
+ */
+class ApacheFrontIT {
+  private static final int HTTP = 18880;
+  private static final int HTTPS = 18443;
+  private static final Path FRONT = Platform.ROOT.resolve("apache2/bin/front");
+  private static final Path RUN_DIR = Platform.ROOT.resolve("integration-tests/target/apache2");
+
+  private static SSLContext tls;
+
+  @BeforeAll
+  static void startApache() throws Exception {
+    boolean installed = Files.isExecutable(Path.of("/usr/sbin/apache2"));
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new AssertionError("apache2 is not installed; .ci/run installs it");
+    }
+    Assumptions.assumeTrue(installed, "apache2 not installed (apt-get install apache2)");
+    front("start");
+    tls = trusting(RUN_DIR.resolve("cert.pem"));
+  }
+
+  @AfterAll
+  static void stopApache() throws Exception {
+    if (Files.exists(RUN_DIR.resolve("apache2.pid"))) {
+      front("stop");
+    }
+  }
+
+  private static void front(String command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(FRONT.toString(), command).inheritIO();
+    builder.environment().putAll(Map.of(
+        "APACHE_HTTP_PORT", String.valueOf(HTTP),
+        "APACHE_HTTPS_PORT", String.valueOf(HTTPS),
+        "BACKENDS", "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + Platform.HTTP_PORT_2,
+        "APACHE_RUN_DIR", RUN_DIR.toString()));
+    int exit = builder.start().waitFor();
+    assertEquals(0, exit, "apache2/bin/front " + command);
+  }
+
+  private static SSLContext trusting(Path pem) throws Exception {
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    store.load(null, null);
+    try (InputStream in = Files.newInputStream(pem)) {
+      store.setCertificateEntry("front", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  @Test
+  void httpsRequestSucceedsWithHsts() {
+    HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+    Reply reply = Platform.send(client, HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS + "/api/v1/health")));
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals("UP", reply.json().getString("status"));
+    assertTrue(reply.header("Strict-Transport-Security").contains("max-age="), reply.response().headers()::toString);
+    assertTrue(reply.header("X-Request-Id") != null);
+  }
+
+  @Test
+  void plainHttpIsRedirectedToHttps() {
+    HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    Reply reply = Platform.send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/api/v1/health?x=1")));
+    assertEquals(301, reply.status(), reply::toString);
+    assertEquals("https://localhost:" + HTTPS + "/api/v1/health?x=1", reply.header("Location"));
+  }
+
+  /** From 127.0.0.2, with a forged X-Forwarded-For: the application must see 127.0.0.2 and https. */
+  @Test
+  void applicationSeesTheClientAddressAndSchemeNotForgedHeaders() throws Exception {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
+        .createSocket(InetAddress.getByName("127.0.0.1"), HTTPS, InetAddress.getByName("127.0.0.2"), 0)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /api/v1/system/client HTTP/1.0\r\nHost: localhost:" + HTTPS
+          + "\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-Proto: http\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200"), response);
+      JsonObject seen = Json.createReader(new StringReader(response.substring(response.indexOf("\r\n\r\n") + 4))).readObject();
+      assertEquals("127.0.0.2", seen.getString("clientAddress"), seen::toString);
+      assertEquals("https", seen.getString("scheme"), seen::toString);
+      assertTrue(seen.getBoolean("secure"), seen::toString);
+      assertEquals("https://localhost:" + HTTPS + "/api/v1/", seen.getString("baseUri"));
+    }
+  }
+
+  @Test
+  void webSocketRoundTripThroughTheProxy() throws Exception {
+    ClientManager client = ClientManager.createClient();
+    client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(tls, true, false, false));
+    URI uri = URI.create("wss://localhost:" + HTTPS + "/ws/v1/echo");
+    try (WebSocketIT.Client socket = new WebSocketIT.Client(client, ClientEndpointConfig.Builder.create().build(), uri)) {
+      assertEquals("pong", socket.roundTrip("ping"));
+      assertEquals("through apache", socket.roundTrip("through apache"));
+    }
+  }
+}

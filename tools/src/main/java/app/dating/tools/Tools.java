@@ -1,0 +1,36 @@
+package app.dating.tools;
+
+import java.util.Arrays;
+
+/** Entry point: {@code java -cp 'tools/target/*:tools/target/lib/*' app.dating.tools.Tools COMMAND ...}. */
+public final class Tools {
+  private Tools() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      return;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "db-start" -> LocalDatabase.start(Options.parse(rest));
+      case "redis-binary" -> LocalRedis.extract(Options.parse(rest));
+      case "demo-data" -> DemoData.run(Options.parse(rest));
+      default -> {
+        usage();
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void usage() {
+    System.err.println(
+        """
+        Commands:
+          db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
+          redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
+          demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S]
+                                              add N synthetic users (defaults from DB_URL, DB_USER, DB_PASSWORD)
+        """);
+  }
+}

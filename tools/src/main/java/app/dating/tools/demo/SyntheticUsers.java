@@ -1,0 +1,113 @@
+package app.dating.tools.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * What a synthetic demo user looks like: the one place to change when {@code account} gains
+ * columns. Every value comes from the seed and the user's demo number, so a seed always gives the
+ * same people, whatever the batch size.
+ */
+final class SyntheticUsers {
+  static final Duration HISTORY = Duration.ofDays(730);
+
+  private final long seed;
+  private final String passwordHash;
+  private final Instant now;
+  private final LocalDate today;
+  private final ZoneId zone;
+
+  SyntheticUsers(long seed, String passwordHash, Clock clock) {
+    this.seed = seed;
+    this.passwordHash = passwordHash;
+    this.now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    this.zone = clock.getZone();
+    this.today = LocalDate.ofInstant(now, zone);
+  }
+
+  static String email(long number) {
+    return "demo-" + number + "@example.invalid";
+  }
+
+  void describe(long number, Row row) {
+    SplittableRandom random = new SplittableRandom(mix(seed, number));
+    UUID id = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() >>> 2 | Long.MIN_VALUE);
+    boolean female = random.nextBoolean();
+    LocalDate birthDate = birthDate(random);
+    Instant createdAt = createdAt(random, birthDate);
+    row.put("id", id)
+        .put("email", email(number))
+        .put("email_verified", random.nextInt(100) < 92)
+        .put("display_name", FirstNames.pick(random, female))
+        .put("birth_date", birthDate)
+        .put("password_hash", passwordHash)
+        .put("status", "ACTIVE")
+        .put("created_at", createdAt)
+        .put("updated_at", updatedAt(random, createdAt));
+  }
+
+  List<String> columns() {
+    List<String> columns = new ArrayList<>();
+    describe(
+        1,
+        new Row() {
+          @Override
+          public Row put(String column, Object value) {
+            columns.add(column);
+            return this;
+          }
+        });
+    return columns;
+  }
+
+  /** Ages 18–70: three in four are 22–40, few are over 50. */
+  private static int age(SplittableRandom random) {
+    int share = random.nextInt(100);
+    if (share < 8) {
+      return random.nextInt(18, 22);
+    }
+    if (share < 83) {
+      return 22 + random.nextInt(10) + random.nextInt(10);
+    }
+    return 41 + Math.min(random.nextInt(30), random.nextInt(30));
+  }
+
+  private LocalDate birthDate(SplittableRandom random) {
+    int age = age(random);
+    LocalDate oldest = today.minusYears(age + 1L);
+    long span = ChronoUnit.DAYS.between(oldest, today.minusYears(age));
+    return oldest.plusDays(1 + random.nextLong(span));
+  }
+
+  private Instant createdAt(SplittableRandom random, LocalDate birthDate) {
+    Instant adult = birthDate.plusYears(18).atStartOfDay(zone).toInstant();
+    Instant from = later(now.minus(HISTORY), adult);
+    return from.plusMillis(random.nextLong(Duration.between(from, now).toMillis() + 1));
+  }
+
+  private Instant updatedAt(SplittableRandom random, Instant createdAt) {
+    if (random.nextInt(100) < 35) {
+      return createdAt;
+    }
+    return createdAt.plusMillis(random.nextLong(Duration.between(createdAt, now).toMillis() + 1));
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static long mix(long seed, long number) {
+    long z = seed * 0x9E3779B97F4A7C15L + number;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

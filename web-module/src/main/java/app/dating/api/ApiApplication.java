@@ -1,0 +1,20 @@
+package app.dating.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/** The versioned JSON API. A CDI bean too: MicroProfile JWT needs that on Payara (see README). */
+@ApplicationPath("/api/v1")
+@ApplicationScoped
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Dating platform API",
+            version = "1",
+            description =
+                "JSON API for the mobile apps and the website. Every error is an RFC 9457"
+                    + " problem (application/problem+json) with a stable type URI."))
+public class ApiApplication extends Application {}

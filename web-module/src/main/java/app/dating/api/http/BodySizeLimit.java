@@ -1,0 +1,92 @@
+package app.dating.api.http;
+
+import app.dating.shared.config.ConfigKeys;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses request bodies over {@code api.max-body-bytes} with 413: at once when Content-Length says
+ * so, and while reading when a chunked body grows past the limit.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.ENTITY_CODER)
+public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor {
+  @Inject
+  @ConfigProperty(name = ConfigKeys.API_MAX_BODY_BYTES, defaultValue = "1048576")
+  long maxBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (request.getLength() > maxBytes) {
+      throw tooLarge();
+    }
+  }
+
+  @Override
+  public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+    Bounded bounded = new Bounded(context.getInputStream(), maxBytes);
+    context.setInputStream(bounded);
+    try {
+      return context.proceed();
+    } catch (RuntimeException | IOException e) {
+      if (bounded.exceeded) {
+        throw tooLarge();
+      }
+      throw e;
+    }
+  }
+
+  private static WebApplicationException tooLarge() {
+    return new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+  }
+
+  private static final class Bounded extends FilterInputStream {
+    private long remaining;
+    private boolean exceeded;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.remaining = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws IOException {
+      remaining -= n;
+      if (remaining < 0) {
+        exceeded = true;
+        throw new IOException("request body over the limit");
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package app.dating.system.boundary;
+
+import app.dating.api.http.ClientAddress;
+import app.dating.api.problem.RequestBodies;
+import app.dating.jobs.boundary.JobView;
+import app.dating.jobs.boundary.Jobs;
+import app.dating.jobs.entity.JobType;
+import app.dating.shared.config.ConfigKeys;
+import app.dating.shared.logging.RequestContext;
+import app.dating.shared.problem.BusinessException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
+ * request behind the proxy, and a job that runs through the queue (or fails on purpose, to check
+ * retries and the dead-letter queue).
+ */
+@Path("system")
+@Produces(MediaType.APPLICATION_JSON)
+public class DiagnosticsResource {
+  @Inject Jobs jobs;
+  @Inject ClientAddress clientAddress;
+  @Inject RequestBodies bodies;
+
+  @Inject
+  @ConfigProperty(name = ConfigKeys.DIAGNOSTICS, defaultValue = "false")
+  boolean enabled;
+
+  @Context HttpServletRequest request;
+  @Context UriInfo uri;
+
+  public record ClientView(String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
+
+  /**
+   * The explicit canonical constructor keeps the constraints off its parameters: Payara 6.2025.9's
+   * OpenAPI generator fails on constrained parameters (payara/Payara#7649). Same for every body DTO.
+   */
+  public record DiagnosticJob(@NotNull @Size(max = 200) String message, Boolean fail) {
+    public DiagnosticJob(String message, Boolean fail) {
+      this.message = message;
+      this.fail = fail;
+    }
+  }
+
+  @GET
+  @Path("client")
+  @Operation(summary = "What the server sees of this request (client address, scheme, base URI)")
+  public ClientView client() {
+    requireEnabled();
+    return new ClientView(
+        clientAddress.of(request),
+        request.getScheme(),
+        request.isSecure(),
+        uri.getBaseUri().toString(),
+        RequestContext.current().orElse(null));
+  }
+
+  @POST
+  @Path("jobs")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Queue a diagnostic job")
+  public Response submit(DiagnosticJob body) {
+    requireEnabled();
+    DiagnosticJob job = bodies.valid(body);
+    String payload = Json.createObjectBuilder().add("message", job.message()).add("fail", Boolean.TRUE.equals(job.fail())).build().toString();
+    JobView queued = jobs.submit(JobType.DIAGNOSTIC, payload);
+    return Response.accepted(queued)
+        .location(uri.getBaseUriBuilder().path(DiagnosticsResource.class).path("jobs").path(queued.id().toString()).build())
+        .build();
+  }
+
+  @GET
+  @Path("jobs/{id}")
+  @Operation(summary = "A job's status, attempts and last error")
+  public JobView job(@PathParam("id") UUID id) {
+    requireEnabled();
+    return jobs.find(id).orElseThrow(() -> BusinessException.notFound("Job " + id));
+  }
+
+  private void requireEnabled() {
+    if (!enabled) {
+      throw BusinessException.notFound("This resource");
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package app.dating.system.boundary;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * A cheap "is this instance serving" answer for load balancers. Dependency checks are in
+ * MicroProfile Health: {@code /health/ready}.
+ */
+@Path("health")
+public class HealthResource {
+
+  public record Status(String status) {}
+
+  private static final Status UP = new Status("UP");
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Whether this instance serves requests (no dependency checks)")
+  public Status health() {
+    return UP;
+  }
+}

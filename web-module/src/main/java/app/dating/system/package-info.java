@@ -1,0 +1,2 @@
+/** Health (cheap and dependency-deep) and operator diagnostics. */
+package app.dating.system;

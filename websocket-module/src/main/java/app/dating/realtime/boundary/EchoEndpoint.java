@@ -1,0 +1,26 @@
+package app.dating.realtime.boundary;
+
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+/**
+ * {@code /ws/v1/echo}: answers "ping" with "pong" and echoes anything else. It proves the module,
+ * the server's WebSocket stack and the proxy's upgrade handling end to end; chat comes later.
+ */
+@ServerEndpoint("/v1/echo")
+public class EchoEndpoint {
+  /** Larger frames are refused by the container (close code 1009). */
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+  @OnOpen
+  public void open(Session session) {
+    session.setMaxIdleTimeout(300_000);
+  }
+
+  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+  public String echo(String message) {
+    return "ping".equals(message) ? "pong" : message;
+  }
+}
