@@ -11,11 +11,19 @@ public final class Tools {
       usage();
       return;
     }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    Options options;
+    try {
+      options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      usage();
+      System.exit(2);
+      return;
+    }
     switch (args[0]) {
-      case "db-start" -> LocalDatabase.start(Options.parse(rest));
-      case "redis-binary" -> LocalRedis.extract(Options.parse(rest));
-      case "demo-data" -> DemoData.run(Options.parse(rest));
+      case "db-start" -> LocalDatabase.start(options);
+      case "redis-binary" -> LocalRedis.extract(options);
+      case "demo-data" -> DemoData.run(options);
       default -> {
         usage();
         System.exit(2);
@@ -29,7 +37,7 @@ public final class Tools {
         Commands:
           db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
           redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
-          demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S]
+          demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]
                                               add N synthetic users (defaults from DB_URL, DB_USER, DB_PASSWORD)
         """);
   }

@@ -1,0 +1,44 @@
+package app.dating.shared.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestContextTest {
+
+  @AfterEach
+  void clear() {
+    RequestContext.end();
+  }
+
+  @Test
+  void wellFormedCallerIdIsKept() {
+    assertEquals("abc-123_XYZ.9", RequestContext.begin("abc-123_XYZ.9"));
+    assertEquals("abc-123_XYZ.9", RequestContext.current().orElseThrow());
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"short", "has space in it", "<script>alert(1)</script>", "a\nforged log line"})
+  void anythingElseIsReplacedByAFreshId(String candidate) {
+    String id = RequestContext.begin(candidate);
+    assertNotEquals(candidate, id);
+    assertTrue(id.matches("[0-9a-f-]{36}"), id);
+  }
+
+  @Test
+  void logLinesCarryTheId() {
+    RequestContext.begin("request-0001");
+    LogRecord entry = new LogRecord(Level.INFO, "hello");
+    RequestIdLogFilter.INSTANCE.isLoggable(entry);
+    assertEquals("[rid=request-0001] hello", entry.getMessage());
+  }
+}
