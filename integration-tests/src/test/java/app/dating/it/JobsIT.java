@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.dating.it.Platform.Reply;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,6 +62,27 @@ class JobsIT {
     assertEquals("DEAD_LETTERED", dead.getString("status"), dead::toString);
     assertEquals(3, dead.getInt("attempts"));
     assertTrue(dead.getString("lastError").contains("asked to fail"), dead::toString);
+  }
+
+  /** The request id of the call that queued a job tags the log lines of the job's attempts too. */
+  @Test
+  void logLinesOfAJobCarryTheRequestIdOfTheCallThatQueuedIt() throws Exception {
+    String requestId = "jobs-it-" + UUID.randomUUID();
+    Reply reply =
+        Platform.send(
+            HttpRequest.newBuilder(Platform.uri("/api/v1/system/jobs"))
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"traced\", \"fail\": true}")));
+    assertEquals(requestId, reply.header("X-Request-Id"));
+    awaitStatus(reply.json().getString("id"), Set.of("DEAD_LETTERED"));
+    Path log = Path.of(System.getProperty("it.platform.home"), "payara6/glassfish/domains/dating/logs/server.log");
+    List<String> tagged =
+        Arrays.stream(Files.readString(log).split("]]\n")) // one log record each
+            .filter(record -> record.contains("rid=" + requestId))
+            .toList();
+    assertTrue(tagged.stream().anyMatch(record -> record.contains("dead-lettered after 3 attempts")), tagged::toString);
+    assertTrue(tagged.stream().filter(record -> record.contains("retry in")).count() >= 2, tagged::toString);
   }
 
   @Test

@@ -3,7 +3,6 @@ package app.dating.jobs.boundary;
 import app.dating.jobs.control.JobQueue;
 import app.dating.jobs.control.JobRunner;
 import app.dating.shared.config.ConfigKeys;
-import app.dating.shared.logging.Loggers;
 import app.dating.shared.logging.RequestContext;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
       @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
     })
 public class JobListener implements MessageListener {
-  private static final Logger LOG = Loggers.of(JobListener.class);
+  private static final Logger LOG = Logger.getLogger(JobListener.class.getName());
 
   @Inject JobRunner runner;
   @Inject JobQueue queue;

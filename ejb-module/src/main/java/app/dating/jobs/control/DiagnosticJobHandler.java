@@ -5,13 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import app.dating.shared.logging.Loggers;
 import java.util.logging.Logger;
 
 /** Logs its payload's {@code message}; fails on every attempt when the payload says {@code "fail": true}. */
 @ApplicationScoped
 public class DiagnosticJobHandler implements JobHandler {
-  private static final Logger LOG = Loggers.of(DiagnosticJobHandler.class);
+  private static final Logger LOG = Logger.getLogger(DiagnosticJobHandler.class.getName());
 
   @Override
   public JobType type() {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
-import app.dating.shared.logging.Loggers;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.JedisPooled;
@@ -18,7 +17,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @ApplicationScoped
 public class RedisConnection {
-  private static final Logger LOG = Loggers.of(RedisConnection.class);
+  private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
 
   private final JedisPooled client;
   private final String description;

@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import app.dating.shared.logging.Loggers;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,7 +19,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
-  private static final Logger LOG = Loggers.of(SchemaMigration.class);
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
   @Resource(lookup = "jdbc/dating")
   DataSource dataSource;

@@ -7,12 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import app.dating.shared.logging.Loggers;
 import java.util.logging.Logger;
 
 /** The listeners of this instance by channel; both broadcasters deliver through it. */
 final class Listeners {
-  private static final Logger LOG = Loggers.of(Listeners.class);
+  private static final Logger LOG = Logger.getLogger(Listeners.class.getName());
 
   private final Map<String, List<Consumer<String>>> byChannel = new ConcurrentHashMap<>();
 

@@ -5,7 +5,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import app.dating.shared.logging.Loggers;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
@@ -16,7 +15,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public class RedisBroadcaster implements Broadcaster, AutoCloseable {
   static final String PREFIX = "dating:bus:";
-  private static final Logger LOG = Loggers.of(RedisBroadcaster.class);
+  private static final Logger LOG = Logger.getLogger(RedisBroadcaster.class.getName());
 
   private final UnifiedJedis redis;
   private final Listeners listeners = new Listeners();

@@ -6,12 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * The id of the request (or message) the current thread works for. Set at the edges (HTTP filter,
- * message-driven bean, websocket endpoint), read by the log filter and the problem responses.
+ * message-driven bean), read by the problem responses, and appended to the thread's name while it
+ * works: the server's log format prints the thread name in every line, so each log line the request
+ * causes (ours, the server's, a library's) carries {@code rid=<id>}.
  */
 public final class RequestContext {
   /** The header that carries the id in and out. */
   public static final String HEADER = "X-Request-Id";
 
+  private static final String MARK = " rid=";
   private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
@@ -22,20 +25,29 @@ public final class RequestContext {
   }
 
   /**
-   * Makes {@code candidate} the current id when it is a well-formed id from a caller we pass ids
-   * along for, otherwise a fresh one. Returns the id in force.
+   * Makes {@code candidate} the current id when it is well-formed (8 to 64 letters, digits, dots,
+   * dashes, underscores), otherwise a fresh one. Returns the id in force.
    */
   public static String begin(String candidate) {
     String id = candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : newId();
     CURRENT.set(id);
+    Thread thread = Thread.currentThread();
+    thread.setName(baseName(thread.getName()) + MARK + id);
     return id;
   }
 
   public static void end() {
     CURRENT.remove();
+    Thread thread = Thread.currentThread();
+    thread.setName(baseName(thread.getName()));
   }
 
   public static String newId() {
     return UUID.randomUUID().toString();
+  }
+
+  private static String baseName(String name) {
+    int mark = name.indexOf(MARK);
+    return mark < 0 ? name : name.substring(0, mark);
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,10 +33,14 @@ class RequestContextTest {
   }
 
   @Test
-  void logLinesCarryTheId() {
+  void threadNameCarriesTheIdWhileItWorks() {
+    String name = Thread.currentThread().getName();
     RequestContext.begin("request-0001");
-    LogRecord entry = new LogRecord(Level.INFO, "hello");
-    RequestIdLogFilter.INSTANCE.isLoggable(entry);
-    assertEquals("[rid=request-0001] hello", entry.getMessage());
+    assertEquals(name + " rid=request-0001", Thread.currentThread().getName());
+    RequestContext.begin("request-0002");
+    assertEquals(name + " rid=request-0002", Thread.currentThread().getName());
+    RequestContext.end();
+    assertEquals(name, Thread.currentThread().getName());
+    assertTrue(RequestContext.current().isEmpty());
   }
 }

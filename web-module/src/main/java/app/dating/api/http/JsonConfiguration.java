@@ -30,10 +30,10 @@ public class JsonConfiguration implements ContextResolver<Jsonb> {
   static final class StrictBoolean implements JsonbDeserializer<Boolean> {
     @Override
     public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-      return switch (parser.currentEvent()) {
-        case VALUE_TRUE -> Boolean.TRUE;
-        case VALUE_FALSE -> Boolean.FALSE;
-        case VALUE_NULL -> null;
+      return switch (parser.getValue().getValueType()) {
+        case TRUE -> Boolean.TRUE;
+        case FALSE -> Boolean.FALSE;
+        case NULL -> null;
         default -> throw new JsonbException("expected true or false");
       };
     }

@@ -1,6 +1,5 @@
 package app.dating.api.problem;
 
-import app.dating.shared.logging.Loggers;
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.Problem;
@@ -26,7 +25,7 @@ import java.util.logging.Logger;
 
 /** Turns any failure of an API call into the problem response the client sees. */
 public final class Problems {
-  private static final Logger LOG = Loggers.of(Problems.class);
+  private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
   private Problems() {}
 
