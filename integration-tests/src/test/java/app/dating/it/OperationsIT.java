@@ -61,6 +61,19 @@ class OperationsIT {
     assertEquals("Dating platform API", reply.json().getJsonObject("info").getString("title"));
   }
 
+  /** Operators' console: answers 202 while it loads, then the login page. */
+  @Test
+  void adminConsoleAnswersOnTheAdminPort() throws InterruptedException {
+    java.net.URI console = java.net.URI.create("http://localhost:" + Integer.getInteger("it.admin.port", 18048) + "/");
+    Reply reply = Platform.send(java.net.http.HttpRequest.newBuilder(console));
+    for (int i = 0; i < 120 && reply.status() == 202; i++) {
+      Thread.sleep(500);
+      reply = Platform.send(java.net.http.HttpRequest.newBuilder(console));
+    }
+    assertEquals(200, reply.status(), reply::toString);
+    assertTrue(reply.body().contains("Login"), reply::toString);
+  }
+
   @Test
   void swaggerUiIsServedByTheApplication() {
     Reply page = Platform.get("/api/docs/");
