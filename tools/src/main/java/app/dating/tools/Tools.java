@@ -24,6 +24,8 @@ public final class Tools {
       case "db-start" -> LocalDatabase.start(options);
       case "redis-binary" -> LocalRedis.extract(options);
       case "demo-data" -> DemoData.run(options);
+      case "password-hash-bench" -> PasswordHashBenchmark.run(options);
+      case "jwt-keys" -> JwtKeys.generate(options);
       default -> {
         usage();
         System.exit(2);
@@ -37,8 +39,11 @@ public final class Tools {
         Commands:
           db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
           redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
+          jwt-keys --dir DIR [--rotate true] [--keep 3]
+                                              make the access-token signing key and the JWKS (rotate: new key, old ones stay published)
           demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]
                                               add N synthetic users (defaults from DB_URL, DB_USER, DB_PASSWORD)
+          password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
         """);
   }
 }

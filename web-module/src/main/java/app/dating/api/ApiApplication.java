@@ -1,14 +1,18 @@
 package app.dating.api;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** The versioned JSON API. A CDI bean too: MicroProfile JWT needs that on Payara (see README). */
 @ApplicationPath("/api/v1")
 @ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT", realmName = "dating")
+@DeclareRoles({"USER", "MODERATOR", "ADMIN"})
 @OpenAPIDefinition(
     info =
         @Info(

@@ -2,6 +2,7 @@ package app.dating.api.problem;
 
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.Problem;
 import app.dating.shared.problem.Problem.FieldViolation;
 import app.dating.shared.problem.ProblemType;
@@ -35,6 +36,9 @@ public final class Problems {
       return respond(Problem.of(limited.type(), limited.getMessage()), path)
           .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())
           .build();
+    }
+    if (e instanceof InvalidInputException invalid) {
+      return respond(Problem.of(invalid.type(), invalid.getMessage()).withErrors(invalid.violations()), path).build();
     }
     if (e instanceof BusinessException business) {
       return respond(Problem.of(business.type(), business.getMessage()), path).build();

@@ -1,0 +1,113 @@
+package app.dating.identity.boundary;
+
+import app.dating.identity.control.AccessTokens;
+import app.dating.identity.control.AccessTokens.IssuedToken;
+import app.dating.identity.control.AuditLog;
+import app.dating.identity.control.PasswordHasher;
+import app.dating.identity.control.PasswordPolicy;
+import app.dating.identity.entity.Account;
+import app.dating.identity.entity.AuditEvent.Action;
+import app.dating.ratelimit.boundary.RateLimit;
+import app.dating.ratelimit.boundary.RateLimiter;
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
+import app.dating.shared.problem.ProblemType;
+import app.dating.shared.problem.RateLimitedException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accounts and password sign-in. Unknown emails and wrong passwords are answered alike, in about
+ * the same time; attempts are throttled per client address and per account (at most about 100
+ * an hour for one account, ASVS V2.2.1) instead of locking anyone out.
+ */
+@Stateless
+public class Accounts {
+  static final RateLimit REGISTER_PER_IP = new RateLimit("register-ip", 10, Duration.ofHours(1));
+  static final RateLimit LOGIN_PER_IP = new RateLimit("login-ip", 30, Duration.ofMinutes(5));
+  /** 10 at once, then one every 36 s: at most about 100 attempts an hour on one account. */
+  static final RateLimit LOGIN_PER_ACCOUNT = new RateLimit("login-account", 10, Duration.ofMinutes(6));
+  private static final String BAD_CREDENTIALS = "The email or the password is wrong.";
+
+  @PersistenceContext EntityManager em;
+  @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy policy;
+  @Inject AccessTokens tokens;
+  @Inject AuditLog audit;
+  @Inject RateLimiter limiter;
+  @Inject Clock clock;
+
+  public AccountView register(Registration registration, Caller caller) {
+    limiter.consume(REGISTER_PER_IP, caller.ip());
+    String email = Account.normalizeEmail(registration.email());
+    if (!Account.isAdult(registration.birthDate(), LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw InvalidInputException.of("birthDate", "You must be at least " + Account.ADULT_AGE + " years old.");
+    }
+    policy.problem(registration.password(), email, registration.displayName())
+        .ifPresent(problem -> {
+          throw InvalidInputException.of("password", problem);
+        });
+    if (findByEmail(email).isPresent()) {
+      throw BusinessException.conflict("An account with this email exists already.");
+    }
+    Account account =
+        new Account(email, registration.displayName(), registration.birthDate(),
+            hasher.hash(registration.password().toCharArray()), clock.instant());
+    em.persist(account);
+    audit.record(Action.REGISTER, true, account.id(), email, caller, null);
+    return AccountView.of(account);
+  }
+
+  public IssuedToken login(String email, String password, Caller caller) {
+    String normalized = Account.normalizeEmail(email);
+    try {
+      limiter.consume(LOGIN_PER_IP, caller.ip());
+      limiter.consume(LOGIN_PER_ACCOUNT, normalized);
+    } catch (RateLimitedException e) {
+      audit.record(Action.LOGIN, false, null, normalized, caller, "throttled");
+      throw e;
+    }
+    Optional<Account> found = findByEmail(normalized).filter(Account::canSignIn);
+    if (found.isEmpty()) {
+      hasher.burn(password.toCharArray());
+      return refuse(normalized, null, caller, "unknown account");
+    }
+    Account account = found.get();
+    if (!hasher.verify(account.passwordHash(), password.toCharArray())) {
+      return refuse(normalized, account.id(), caller, "wrong password");
+    }
+    if (hasher.needsRehash(account.passwordHash())) {
+      account.rehashPassword(hasher.hash(password.toCharArray()), clock.instant());
+      audit.record(Action.PASSWORD_REHASH, true, account.id(), normalized, caller, null);
+    }
+    audit.record(Action.LOGIN, true, account.id(), normalized, caller, null);
+    return tokens.issue(account.id(), account.roles().stream().map(Enum::name).toList());
+  }
+
+  public AccountView get(UUID id) {
+    return Optional.ofNullable(em.find(Account.class, id))
+        .filter(account -> account.status() != Account.Status.DELETED)
+        .map(AccountView::of)
+        .orElseThrow(() -> BusinessException.notFound("Account"));
+  }
+
+  private IssuedToken refuse(String email, UUID accountId, Caller caller, String why) {
+    audit.record(Action.LOGIN, false, accountId, email, caller, why);
+    throw new BusinessException(ProblemType.UNAUTHORIZED, BAD_CREDENTIALS);
+  }
+
+  private Optional<Account> findByEmail(String normalizedEmail) {
+    return em.createNamedQuery(Account.BY_EMAIL, Account.class)
+        .setParameter("email", normalizedEmail)
+        .getResultStream()
+        .findFirst();
+  }
+}

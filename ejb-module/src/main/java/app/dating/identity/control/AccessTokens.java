@@ -1,0 +1,128 @@
+package app.dating.identity.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues the short-lived access tokens (RS256 JWTs) that MicroProfile JWT verifies on every
+ * protected resource, and publishes the verification keys as a JWKS. The signing key is read from
+ * {@code jwt.signing-key-file} (PKCS#8 PEM); the published set from {@code jwt.jwks-file} holds it
+ * and the keys being retired, so tokens signed before a rotation stay valid until they expire.
+ */
+@ApplicationScoped
+public class AccessTokens {
+  @Inject
+  @ConfigProperty(name = "jwt.issuer", defaultValue = "dating-platform")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "jwt.audience", defaultValue = "dating-api")
+  String audience;
+
+  @Inject
+  @ConfigProperty(name = "jwt.access-token-lifetime", defaultValue = "PT15M")
+  Duration lifetime;
+
+  @Inject
+  @ConfigProperty(name = "jwt.signing-key-file")
+  String signingKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "jwt.jwks-file")
+  String jwksFile;
+
+  @Inject Clock clock;
+
+  private RSAKey signingKey;
+  private RSASSASigner signer;
+  private JWKSet published;
+
+  /** A signed access token and how long it lives. */
+  public record IssuedToken(String accessToken, String tokenType, long expiresIn) {}
+
+  @PostConstruct
+  void load() {
+    try {
+      signingKey = signingKey(Files.readString(Path.of(signingKeyFile)));
+      signer = new RSASSASigner(signingKey);
+      published = JWKSet.load(Path.of(jwksFile).toFile()).toPublicJWKSet();
+      if (published.getKeyByKeyId(signingKey.getKeyID()) == null) {
+        throw new IllegalStateException("the JWKS in " + jwksFile + " lacks the signing key " + signingKey.getKeyID());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the JWT keys", e);
+    } catch (ParseException | GeneralSecurityException | JOSEException e) {
+      throw new IllegalStateException("invalid JWT keys", e);
+    }
+  }
+
+  public IssuedToken issue(UUID subject, Collection<String> groups) {
+    Instant now = clock.instant();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .audience(audience)
+            .subject(subject.toString())
+            .claim("upn", subject.toString())
+            .claim("groups", List.copyOf(groups))
+            .jwtID(UUID.randomUUID().toString())
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(lifetime)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(),
+            claims);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign an access token", e);
+    }
+    return new IssuedToken(jwt.serialize(), "Bearer", lifetime.toSeconds());
+  }
+
+  /** The public verification keys, as a JWKS document. */
+  public Map<String, Object> jwks() {
+    return published.toJSONObject(true);
+  }
+
+  /** The RSA key of a PKCS#8 PEM, with its public half and a thumbprint key id (RFC 7638). */
+  public static RSAKey signingKey(String pem) throws GeneralSecurityException, JOSEException {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    KeyFactory rsa = KeyFactory.getInstance("RSA");
+    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return new RSAKey.Builder(publicKey).privateKey(key).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
+  }
+}

@@ -1,0 +1,74 @@
+package app.dating.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One sensitive action: who, what, when, from where. Rows are never changed (a trigger refuses). */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+  /** The actions the audit log records. */
+  public enum Action {
+    REGISTER,
+    LOGIN,
+    PASSWORD_REHASH
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private Instant at;
+
+  @Column(nullable = false, length = 40)
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private Action action;
+
+  @Column(nullable = false, length = 16)
+  private String outcome;
+
+  @Column(name = "actor_id")
+  private UUID actorId;
+
+  @Column(length = 254)
+  private String subject;
+
+  @Column(length = 45)
+  private String ip;
+
+  @Column(name = "user_agent", length = 300)
+  private String userAgent;
+
+  @Column(name = "request_id", length = 64)
+  private String requestId;
+
+  @Column(length = 500)
+  private String detail;
+
+  protected AuditEvent() {}
+
+  public AuditEvent(
+      Instant at, Action action, boolean success, UUID actorId, String subject, String ip, String userAgent, String requestId, String detail) {
+    this.at = at;
+    this.action = action;
+    this.outcome = success ? "SUCCESS" : "FAILURE";
+    this.actorId = actorId;
+    this.subject = cut(subject, 254);
+    this.ip = cut(ip, 45);
+    this.userAgent = cut(userAgent, 300);
+    this.requestId = requestId;
+    this.detail = cut(detail, 500);
+  }
+
+  private static String cut(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+}
