@@ -1,7 +1,5 @@
 package app.dating.identity.boundary;
 
-import app.dating.identity.control.AccessTokens;
-import app.dating.identity.control.AccessTokens.IssuedToken;
 import app.dating.identity.control.AuditLog;
 import app.dating.identity.control.PasswordHasher;
 import app.dating.identity.control.PasswordPolicy;
@@ -40,7 +38,7 @@ public class Accounts {
   @PersistenceContext EntityManager em;
   @Inject PasswordHasher hasher;
   @Inject PasswordPolicy policy;
-  @Inject AccessTokens tokens;
+  @Inject Sessions sessions;
   @Inject AuditLog audit;
   @Inject RateLimiter limiter;
   @Inject Clock clock;
@@ -66,7 +64,7 @@ public class Accounts {
     return AccountView.of(account);
   }
 
-  public IssuedToken login(String email, String password, Caller caller) {
+  public TokenPair login(String email, String password, Caller caller) {
     String normalized = Account.normalizeEmail(email);
     try {
       limiter.consume(LOGIN_PER_IP, caller.ip());
@@ -89,7 +87,7 @@ public class Accounts {
       audit.record(Action.PASSWORD_REHASH, true, account.id(), normalized, caller, null);
     }
     audit.record(Action.LOGIN, true, account.id(), normalized, caller, null);
-    return tokens.issue(account.id(), account.roles().stream().map(Enum::name).toList());
+    return sessions.start(account);
   }
 
   public AccountView get(UUID id) {
@@ -99,7 +97,7 @@ public class Accounts {
         .orElseThrow(() -> BusinessException.notFound("Account"));
   }
 
-  private IssuedToken refuse(String email, UUID accountId, Caller caller, String why) {
+  private TokenPair refuse(String email, UUID accountId, Caller caller, String why) {
     audit.record(Action.LOGIN, false, accountId, email, caller, why);
     throw new BusinessException(ProblemType.UNAUTHORIZED, BAD_CREDENTIALS);
   }

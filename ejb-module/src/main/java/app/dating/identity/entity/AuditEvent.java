@@ -18,7 +18,11 @@ public class AuditEvent {
   public enum Action {
     REGISTER,
     LOGIN,
-    PASSWORD_REHASH
+    PASSWORD_REHASH,
+    TOKEN_REFRESH,
+    REFRESH_TOKEN_REUSE,
+    LOGOUT,
+    LOGOUT_EVERYWHERE
   }
 
   @Id

@@ -3,8 +3,8 @@ package app.dating.identity.boundary;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.AccessTokens;
-import app.dating.identity.control.AccessTokens.IssuedToken;
 import app.dating.identity.entity.Account;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Email;
@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Sign-up and password sign-in; the keys that verify access tokens. */
@@ -32,6 +34,8 @@ public class AuthResource {
   static final int PASSWORD_MAX = 128;
 
   @Inject Accounts accounts;
+  @Inject Sessions sessions;
+  @Inject JsonWebToken token;
   @Inject AccessTokens tokens;
   @Inject RequestBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -72,13 +76,46 @@ public class AuthResource {
     return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build()).entity(account).build();
   }
 
+  /** Body of a refresh or a logout. */
+  public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
+    public Refresh(String refreshToken) {
+      this.refreshToken = refreshToken;
+    }
+  }
+
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign in with email and password; returns a short-lived access token")
-  public IssuedToken login(SignIn body) {
+  @Operation(summary = "Sign in with email and password; returns an access token and a refresh token")
+  public TokenPair login(SignIn body) {
     SignIn signIn = bodies.valid(body);
     return accounts.login(signIn.email(), signIn.password(), caller());
+  }
+
+  @POST
+  @Path("refresh")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Trade a refresh token (once) for a new access token and refresh token")
+  public TokenPair refresh(Refresh body) {
+    return sessions.refresh(bodies.valid(body).refreshToken(), caller());
+  }
+
+  @POST
+  @Path("logout")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "End the session of this refresh token")
+  public Response logout(Refresh body) {
+    sessions.logout(bodies.valid(body).refreshToken(), caller());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("logout-everywhere")
+  @RolesAllowed("USER")
+  @Operation(summary = "End every session of the signed-in account")
+  public Response logoutEverywhere() {
+    sessions.logoutEverywhere(UUID.fromString(token.getSubject()), caller());
+    return Response.noContent().build();
   }
 
   @GET
