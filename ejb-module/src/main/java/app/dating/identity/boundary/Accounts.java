@@ -3,6 +3,11 @@ package app.dating.identity.boundary;
 import app.dating.identity.control.AuditLog;
 import app.dating.identity.control.PasswordHasher;
 import app.dating.identity.control.PasswordPolicy;
+import app.dating.identity.control.SecretTokens;
+import app.dating.identity.control.VerificationMail;
+import app.dating.identity.entity.EmailVerification;
+import app.dating.jobs.boundary.Jobs;
+import app.dating.jobs.entity.JobType;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
 import app.dating.ratelimit.boundary.RateLimit;
@@ -17,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -39,6 +45,7 @@ public class Accounts {
   @Inject PasswordHasher hasher;
   @Inject PasswordPolicy policy;
   @Inject Sessions sessions;
+  @Inject Jobs jobs;
   @Inject AuditLog audit;
   @Inject RateLimiter limiter;
   @Inject Clock clock;
@@ -60,8 +67,23 @@ public class Accounts {
         new Account(email, registration.displayName(), registration.birthDate(),
             hasher.hash(registration.password().toCharArray()), clock.instant());
     em.persist(account);
+    jobs.submit(JobType.EMAIL_VERIFICATION, VerificationMail.payload(account.id()));
     audit.record(Action.REGISTER, true, account.id(), email, caller, null);
     return AccountView.of(account);
+  }
+
+  /** Spends a verification token from the mail; the account's address counts as proven. */
+  public void verifyEmail(String token, Caller caller) {
+    Instant now = clock.instant();
+    EmailVerification verification =
+        Optional.ofNullable(SecretTokens.looksLikeToken(token) ? em.find(EmailVerification.class, SecretTokens.hash(token)) : null)
+            .filter(v -> v.use(now))
+            .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
+    Account account = em.find(Account.class, verification.accountId());
+    if (account == null || !account.verifyEmail(verification.email(), now)) {
+      throw InvalidInputException.of("token", "This link is for another email address.");
+    }
+    audit.record(Action.EMAIL_VERIFIED, true, account.id(), account.email(), caller, null);
   }
 
   public TokenPair login(String email, String password, Caller caller) {

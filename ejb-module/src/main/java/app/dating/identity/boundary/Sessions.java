@@ -3,6 +3,7 @@ package app.dating.identity.boundary;
 import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.AccessTokens.IssuedToken;
 import app.dating.identity.control.AuditLog;
+import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
 import app.dating.identity.entity.RefreshToken;
@@ -15,15 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Sessions {
   static final RateLimit REFRESH_PER_IP = new RateLimit("refresh-ip", 60, Duration.ofMinutes(1));
   private static final String REFUSED = "The refresh token is not valid; sign in again.";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext EntityManager em;
   @Inject AccessTokens accessTokens;
@@ -53,8 +47,8 @@ public class Sessions {
   /** Opens a session for an account that just proved who it is. */
   public TokenPair start(Account account) {
     Instant now = clock.instant();
-    String token = newToken();
-    RefreshToken first = RefreshToken.startFamily(account.id(), hash(token), now, now.plus(familyLifetime));
+    String token = SecretTokens.newToken();
+    RefreshToken first = RefreshToken.startFamily(account.id(), SecretTokens.hash(token), now, now.plus(familyLifetime));
     em.persist(first);
     return pair(account, token, first, now);
   }
@@ -72,8 +66,8 @@ public class Sessions {
     if (!current.isUsable(now) || account == null || account.status() != Account.Status.ACTIVE) {
       throw refused();
     }
-    String token = newToken();
-    RefreshToken next = current.rotate(hash(token), now);
+    String token = SecretTokens.newToken();
+    RefreshToken next = current.rotate(SecretTokens.hash(token), now);
     em.persist(next);
     audit.record(Action.TOKEN_REFRESH, true, account.id(), null, caller, null);
     return pair(account, token, next, now);
@@ -112,11 +106,11 @@ public class Sessions {
   }
 
   private Optional<RefreshToken> find(String presented, LockModeType lock) {
-    if (presented == null || presented.length() != 43) {
+    if (!SecretTokens.looksLikeToken(presented)) {
       return Optional.empty();
     }
     return em.createNamedQuery(RefreshToken.BY_HASH, RefreshToken.class)
-        .setParameter("hash", hash(presented))
+        .setParameter("hash", SecretTokens.hash(presented))
         .setLockMode(lock)
         .getResultStream()
         .findFirst();
@@ -124,19 +118,5 @@ public class Sessions {
 
   private static CommittedRefusal refused() {
     return new CommittedRefusal(ProblemType.UNAUTHORIZED, REFUSED);
-  }
-
-  private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -90,6 +90,16 @@ public class Account {
     return status == Status.ACTIVE && passwordHash != null;
   }
 
+  /** The address was proven; only the address the proof was sent to counts. */
+  public boolean verifyEmail(String provenEmail, Instant now) {
+    if (!email.equals(provenEmail)) {
+      return false;
+    }
+    emailVerified = true;
+    updatedAt = now;
+    return true;
+  }
+
   public void rehashPassword(String newHash, Instant now) {
     this.passwordHash = Objects.requireNonNull(newHash);
     this.updatedAt = now;

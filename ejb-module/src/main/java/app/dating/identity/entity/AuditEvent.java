@@ -17,6 +17,7 @@ public class AuditEvent {
   /** The actions the audit log records. */
   public enum Action {
     REGISTER,
+    EMAIL_VERIFIED,
     LOGIN,
     PASSWORD_REHASH,
     TOKEN_REFRESH,

@@ -3,5 +3,7 @@ package app.dating.jobs.entity;
 /** What a background job does; each type has one {@code JobHandler}. */
 public enum JobType {
   /** Echoes its payload, or fails on request: lets operators and tests check the pipeline. */
-  DIAGNOSTIC
+  DIAGNOSTIC,
+  /** Sends the link that verifies an account's email address. */
+  EMAIL_VERIFICATION
 }

@@ -92,6 +92,22 @@ public class AuthResource {
     return accounts.login(signIn.email(), signIn.password(), caller());
   }
 
+  /** Body of an email verification: the token from the link in the mail. */
+  public record Verification(@NotBlank @Size(max = 100) String token) {
+    public Verification(String token) {
+      this.token = token;
+    }
+  }
+
+  @POST
+  @Path("verify-email")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Confirm the email address with the token from the verification mail")
+  public Response verifyEmail(Verification body) {
+    accounts.verifyEmail(bodies.valid(body).token(), caller());
+    return Response.noContent().build();
+  }
+
   @POST
   @Path("refresh")
   @Consumes(MediaType.APPLICATION_JSON)

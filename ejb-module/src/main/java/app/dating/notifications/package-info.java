@@ -1,0 +1,2 @@
+/** Notifications to people: email now; push and scheduling come with the notifications work. */
+package app.dating.notifications;
