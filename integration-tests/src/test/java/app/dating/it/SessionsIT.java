@@ -114,6 +114,31 @@ class SessionsIT {
   }
 
   @Test
+  void changingThePasswordEndsTheOtherSessions() {
+    JsonObject phone = login();
+    String laptop = login().getString("refreshToken");
+    String newPassword = "a brand new passphrase " + UUID.randomUUID();
+    Reply changed = post("/api/v1/me/password",
+        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}", phone.getString("accessToken"));
+    assertEquals(204, changed.status(), changed::toString);
+    assertEquals(401, refresh(laptop).status(), "the other session ended");
+    assertEquals(200, refresh(phone.getString("refreshToken")).status(), "the session that changed it goes on");
+    assertEquals(401, post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null).status());
+    assertEquals(200, post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + newPassword + "\"}", null).status());
+  }
+
+  @Test
+  void changingThePasswordNeedsTheCurrentOneAndAGoodNewOne() {
+    String access = login().getString("accessToken");
+    Reply wrong = post("/api/v1/me/password", "{\"currentPassword\":\"guess\",\"newPassword\":\"another fine passphrase\"}", access);
+    assertEquals(400, wrong.status(), wrong::toString);
+    assertEquals("currentPassword", wrong.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Reply weak = post("/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"12345678\"}", access);
+    assertEquals(400, weak.status(), weak::toString);
+    assertEquals("newPassword", weak.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  @Test
   void logoutEverywhereNeedsAnAccessToken() {
     assertEquals(401, post("/api/v1/auth/logout-everywhere", "", null).status());
   }

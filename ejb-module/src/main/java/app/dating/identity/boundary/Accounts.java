@@ -68,7 +68,7 @@ public class Accounts {
             hasher.hash(registration.password().toCharArray()), clock.instant());
     em.persist(account);
     jobs.submit(JobType.EMAIL_VERIFICATION, VerificationMail.payload(account.id()));
-    audit.record(Action.REGISTER, true, account.id(), email, caller, null);
+    audit.record(Action.REGISTER, true, account.id(), null, caller, null);
     return AccountView.of(account);
   }
 
@@ -83,7 +83,7 @@ public class Accounts {
     if (account == null || !account.verifyEmail(verification.email(), now)) {
       throw InvalidInputException.of("token", "This link is for another email address.");
     }
-    audit.record(Action.EMAIL_VERIFIED, true, account.id(), account.email(), caller, null);
+    audit.record(Action.EMAIL_VERIFIED, true, account.id(), null, caller, null);
   }
 
   public TokenPair login(String email, String password, Caller caller) {
@@ -102,20 +102,43 @@ public class Accounts {
     }
     Account account = found.get();
     if (!hasher.verify(account.passwordHash(), password.toCharArray())) {
-      return refuse(normalized, account.id(), caller, "wrong password");
+      return refuse(null, account.id(), caller, "wrong password");
     }
     if (hasher.needsRehash(account.passwordHash())) {
       account.rehashPassword(hasher.hash(password.toCharArray()), clock.instant());
-      audit.record(Action.PASSWORD_REHASH, true, account.id(), normalized, caller, null);
+      audit.record(Action.PASSWORD_REHASH, true, account.id(), null, caller, null);
     }
-    audit.record(Action.LOGIN, true, account.id(), normalized, caller, null);
+    audit.record(Action.LOGIN, true, account.id(), null, caller, null);
     return sessions.start(account);
+  }
+
+  /** Needs the current password; ends every other session of the account. */
+  public void changePassword(UUID accountId, String currentPassword, String newPassword, UUID sessionId, Caller caller) {
+    Account account = active(accountId);
+    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
+    if (!hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
+      audit.record(Action.PASSWORD_CHANGE, false, accountId, null, caller, "wrong current password");
+      throw InvalidInputException.of("currentPassword", "This is not your current password.");
+    }
+    policy.problem(newPassword, account.email(), account.displayName())
+        .ifPresent(problem -> {
+          throw InvalidInputException.of("newPassword", problem);
+        });
+    account.changePassword(hasher.hash(newPassword.toCharArray()), clock.instant());
+    sessions.endOtherSessions(accountId, sessionId);
+    audit.record(Action.PASSWORD_CHANGE, true, accountId, null, caller, null);
   }
 
   public AccountView get(UUID id) {
     return Optional.ofNullable(em.find(Account.class, id))
         .filter(account -> account.status() != Account.Status.DELETED)
         .map(AccountView::of)
+        .orElseThrow(() -> BusinessException.notFound("Account"));
+  }
+
+  private Account active(UUID id) {
+    return Optional.ofNullable(em.find(Account.class, id))
+        .filter(account -> account.status() == Account.Status.ACTIVE)
         .orElseThrow(() -> BusinessException.notFound("Account"));
   }
 

@@ -91,8 +91,19 @@ public class Sessions {
     audit.record(Action.LOGOUT_EVERYWHERE, true, accountId, null, caller, null);
   }
 
+  /** Ends every session of the account but {@code keep} (the one that asked), e.g. after a password change. */
+  public void endOtherSessions(UUID accountId, UUID keep) {
+    em.createNamedQuery(RefreshToken.REVOKE_OTHERS)
+        .setParameter("now", clock.instant())
+        .setParameter("reason", "PASSWORD_CHANGE")
+        .setParameter("account", accountId)
+        .setParameter("keep", keep)
+        .executeUpdate();
+  }
+
   private TokenPair pair(Account account, String refreshToken, RefreshToken stored, Instant now) {
-    IssuedToken access = accessTokens.issue(account.id(), account.roles().stream().map(Enum::name).toList());
+    IssuedToken access =
+        accessTokens.issue(account.id(), account.roles().stream().map(Enum::name).toList(), stored.familyId());
     long refreshSeconds = Duration.between(now, stored.familyExpiresAt()).toSeconds();
     return new TokenPair(access.accessToken(), access.tokenType(), access.expiresIn(), refreshToken, refreshSeconds);
   }

@@ -87,7 +87,8 @@ public class AccessTokens {
     }
   }
 
-  public IssuedToken issue(UUID subject, Collection<String> groups) {
+  /** An access token for {@code subject} in the sign-in session {@code sessionId} (claim {@code sid}). */
+  public IssuedToken issue(UUID subject, Collection<String> groups, UUID sessionId) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -96,6 +97,7 @@ public class AccessTokens {
             .subject(subject.toString())
             .claim("upn", subject.toString())
             .claim("groups", List.copyOf(groups))
+            .claim("sid", sessionId.toString())
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))

@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * Records sensitive actions in the append-only {@code audit_event} table, in a transaction of its
- * own: a refused login is recorded even though the call that refused it rolls back.
+ * own: a refused login is recorded even though the call that refused it rolls back. The email
+ * ({@code subject}) is kept only where no account is known (a sign-in attempt on an unknown
+ * address); otherwise the account id says who, so erasing an account leaves no address here.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -100,6 +100,10 @@ public class Account {
     return true;
   }
 
+  public void changePassword(String newHash, Instant now) {
+    rehashPassword(newHash, now);
+  }
+
   public void rehashPassword(String newHash, Instant now) {
     this.passwordHash = Objects.requireNonNull(newHash);
     this.updatedAt = now;

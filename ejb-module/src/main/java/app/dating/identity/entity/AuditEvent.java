@@ -20,6 +20,7 @@ public class AuditEvent {
     EMAIL_VERIFIED,
     LOGIN,
     PASSWORD_REHASH,
+    PASSWORD_CHANGE,
     TOKEN_REFRESH,
     REFRESH_TOKEN_REUSE,
     LOGOUT,

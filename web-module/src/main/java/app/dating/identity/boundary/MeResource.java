@@ -2,7 +2,16 @@ package app.dating.identity.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import app.dating.api.http.ClientAddress;
+import app.dating.api.problem.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,9 +27,46 @@ public class MeResource {
   @Inject Accounts accounts;
   @Inject JsonWebToken token;
 
+  @Inject RequestBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
+
+  /** Body of a password change. */
+  public record PasswordChange(
+      @NotNull @Size(max = AuthResource.PASSWORD_MAX) String currentPassword,
+      @NotNull @Size(max = AuthResource.PASSWORD_MAX) String newPassword) {
+    public PasswordChange(String currentPassword, String newPassword) {
+      this.currentPassword = currentPassword;
+      this.newPassword = newPassword;
+    }
+  }
+
   @GET
   @Operation(summary = "Your account")
   public AccountView me() {
-    return accounts.get(UUID.fromString(token.getSubject()));
+    return accounts.get(subject());
+  }
+
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change your password (the current one is required); ends your other sessions")
+  public Response changePassword(PasswordChange body) {
+    PasswordChange change = bodies.valid(body);
+    accounts.changePassword(subject(), change.currentPassword(), change.newPassword(), session(), caller());
+    return Response.noContent().build();
+  }
+
+  private UUID subject() {
+    return UUID.fromString(token.getSubject());
+  }
+
+  private UUID session() {
+    String sid = token.getClaim("sid");
+    return sid == null ? new UUID(0, 0) : UUID.fromString(sid);
+  }
+
+  private Caller caller() {
+    return new Caller(clientAddress.of(request), request.getHeader("User-Agent"));
   }
 }
