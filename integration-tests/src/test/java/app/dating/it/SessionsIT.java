@@ -97,11 +97,13 @@ class SessionsIT {
 
   @Test
   void logoutEndsOneSessionOnly() {
-    String phone = login().getString("refreshToken");
-    String laptop = login().getString("refreshToken");
-    assertEquals(204, post("/api/v1/auth/logout", "{\"refreshToken\":\"" + phone + "\"}", null).status());
-    assertEquals(401, refresh(phone).status());
-    assertEquals(200, refresh(laptop).status());
+    JsonObject phone = login();
+    JsonObject laptop = login();
+    assertEquals(204, post("/api/v1/auth/logout", "{\"refreshToken\":\"" + phone.getString("refreshToken") + "\"}", null).status());
+    assertEquals(401, refresh(phone.getString("refreshToken")).status());
+    assertEquals(401, me(phone.getString("accessToken")), "its access token ends at once");
+    assertEquals(200, me(laptop.getString("accessToken")));
+    assertEquals(200, refresh(laptop.getString("refreshToken")).status());
   }
 
   @Test
@@ -109,6 +111,7 @@ class SessionsIT {
     JsonObject phone = login();
     String laptop = login().getString("refreshToken");
     assertEquals(204, post("/api/v1/auth/logout-everywhere", "", phone.getString("accessToken")).status());
+    assertEquals(401, me(phone.getString("accessToken")), "access tokens end at once too");
     assertEquals(401, refresh(phone.getString("refreshToken")).status());
     assertEquals(401, refresh(laptop).status());
   }
@@ -116,12 +119,15 @@ class SessionsIT {
   @Test
   void changingThePasswordEndsTheOtherSessions() {
     JsonObject phone = login();
-    String laptop = login().getString("refreshToken");
+    JsonObject laptopSession = login();
+    String laptop = laptopSession.getString("refreshToken");
     String newPassword = "a brand new passphrase " + UUID.randomUUID();
     Reply changed = post("/api/v1/me/password",
         "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}", phone.getString("accessToken"));
     assertEquals(204, changed.status(), changed::toString);
     assertEquals(401, refresh(laptop).status(), "the other session ended");
+    assertEquals(401, me(laptopSession.getString("accessToken")), "with its access token");
+    assertEquals(200, me(phone.getString("accessToken")));
     assertEquals(200, refresh(phone.getString("refreshToken")).status(), "the session that changed it goes on");
     assertEquals(401, post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null).status());
     assertEquals(200, post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + newPassword + "\"}", null).status());

@@ -3,6 +3,7 @@ package app.dating.identity.boundary;
 import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.AccessTokens.IssuedToken;
 import app.dating.identity.control.AuditLog;
+import app.dating.identity.control.Revocations;
 import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
@@ -19,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +38,7 @@ public class Sessions {
 
   @PersistenceContext EntityManager em;
   @Inject AccessTokens accessTokens;
+  @Inject Revocations revocations;
   @Inject AuditLog audit;
   @Inject RateLimiter limiter;
   @Inject Clock clock;
@@ -77,12 +80,14 @@ public class Sessions {
   public void logout(String presented, Caller caller) {
     find(presented, LockModeType.NONE).ifPresent(token -> {
       revokeFamily(token.familyId(), "LOGOUT", clock.instant());
+      revocations.endSessions(List.of(token.familyId()));
       audit.record(Action.LOGOUT, true, token.accountId(), null, caller, null);
     });
   }
 
-  /** Ends every session of the account (access tokens already issued run out within minutes). */
+  /** Ends every session of the account, its access tokens included. */
   public void logoutEverywhere(UUID accountId, Caller caller) {
+    revocations.endAccount(accountId);
     em.createNamedQuery(RefreshToken.REVOKE_ACCOUNT)
         .setParameter("now", clock.instant())
         .setParameter("reason", "LOGOUT_EVERYWHERE")
@@ -93,6 +98,11 @@ public class Sessions {
 
   /** Ends every session of the account but {@code keep} (the one that asked), e.g. after a password change. */
   public void endOtherSessions(UUID accountId, UUID keep) {
+    revocations.endSessions(
+        em.createNamedQuery(RefreshToken.ACTIVE_FAMILIES, UUID.class)
+            .setParameter("account", accountId)
+            .setParameter("keep", keep)
+            .getResultList());
     em.createNamedQuery(RefreshToken.REVOKE_OTHERS)
         .setParameter("now", clock.instant())
         .setParameter("reason", "PASSWORD_CHANGE")

@@ -25,7 +25,12 @@ import java.util.UUID;
     name = RefreshToken.REVOKE_OTHERS,
     query = "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason"
         + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
+@NamedQuery(
+    name = RefreshToken.ACTIVE_FAMILIES,
+    query = "select distinct t.familyId from RefreshToken t"
+        + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
 public class RefreshToken {
+  public static final String ACTIVE_FAMILIES = "RefreshToken.activeFamilies";
   public static final String REVOKE_OTHERS = "RefreshToken.revokeOthers";
   public static final String BY_HASH = "RefreshToken.byHash";
   public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";

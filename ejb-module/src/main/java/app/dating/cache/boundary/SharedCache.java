@@ -1,0 +1,15 @@
+package app.dating.cache.boundary;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Short-lived values every instance sees: in Redis when it is configured, in process otherwise.
+ * For facts that expire by themselves (revocations, presence), never for data of record.
+ */
+public interface SharedCache {
+
+  void put(String key, String value, Duration timeToLive);
+
+  Optional<String> get(String key);
+}

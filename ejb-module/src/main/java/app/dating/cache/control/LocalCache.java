@@ -1,0 +1,44 @@
+package app.dating.cache.control;
+
+import app.dating.cache.boundary.SharedCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Values in this JVM, for a single instance; expired ones are dropped when read and swept now and then. */
+public class LocalCache implements SharedCache {
+  private static final int SWEEP_EVERY = 1_000;
+
+  private record Entry(String value, Instant expires) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicInteger untilSweep = new AtomicInteger(SWEEP_EVERY);
+  private final Clock clock;
+
+  public LocalCache(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void put(String key, String value, Duration timeToLive) {
+    Instant now = clock.instant();
+    if (untilSweep.decrementAndGet() <= 0) {
+      untilSweep.set(SWEEP_EVERY);
+      entries.values().removeIf(e -> !e.expires().isAfter(now));
+    }
+    entries.put(key, new Entry(value, now.plus(timeToLive)));
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    Entry entry = entries.get(key);
+    if (entry == null || !entry.expires().isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.value());
+  }
+}

@@ -1,0 +1,27 @@
+package app.dating.cache.control;
+
+import app.dating.cache.boundary.SharedCache;
+import java.time.Duration;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/** Values in Redis with a TTL, under the platform's key prefix. */
+public class RedisCache implements SharedCache {
+  static final String PREFIX = "dating:cache:";
+  private final UnifiedJedis redis;
+
+  public RedisCache(UnifiedJedis redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public void put(String key, String value, Duration timeToLive) {
+    redis.set(PREFIX + key, value, SetParams.setParams().px(Math.max(1, timeToLive.toMillis())));
+  }
+
+  @Override
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(redis.get(PREFIX + key));
+  }
+}

@@ -1,0 +1,2 @@
+/** Short-lived shared values (revoked sessions, presence), in Redis across instances or in process. */
+package app.dating.cache;

@@ -1,0 +1,37 @@
+package app.dating.cache.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.cache.boundary.SharedCache;
+import app.dating.testing.RealRedis;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SharedCacheTest {
+
+  static Stream<Named<SharedCache>> caches() {
+    return Stream.of(
+        Named.of("in-process", new LocalCache(Clock.systemUTC())),
+        Named.of("redis", new RedisCache(RealRedis.client())));
+  }
+
+  @ParameterizedTest
+  @MethodSource("caches")
+  void valuesLiveUntilTheirTimeToLive(SharedCache cache) throws InterruptedException {
+    String key = "test-" + UUID.randomUUID();
+    assertTrue(cache.get(key).isEmpty());
+    cache.put(key, "v1", Duration.ofMillis(300));
+    assertEquals(Optional.of("v1"), cache.get(key));
+    cache.put(key, "v2", Duration.ofMillis(300));
+    assertEquals(Optional.of("v2"), cache.get(key));
+    Thread.sleep(450);
+    assertTrue(cache.get(key).isEmpty());
+  }
+}

@@ -1,0 +1,35 @@
+package app.dating.identity.control;
+
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Refuses access tokens whose session or account was ended before they expired (see Revocations). */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class RevokedTokens implements ContainerRequestFilter {
+  @Inject JsonWebToken token;
+  @Inject Revocations revocations;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (token == null || token.getRawToken() == null) {
+      return;
+    }
+    String sid = token.getClaim("sid");
+    if (revocations.isRevoked(
+        UUID.fromString(token.getSubject()),
+        sid == null ? null : UUID.fromString(sid),
+        Instant.ofEpochSecond(token.getIssuedAtTime()))) {
+      throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
+    }
+  }
+}
