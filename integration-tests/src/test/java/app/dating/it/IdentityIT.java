@@ -215,6 +215,18 @@ class IdentityIT {
     assertProblem(me(null), 401, "unauthorized");
   }
 
+  /** Every protected resource refuses anonymous callers before running. */
+  @ParameterizedTest
+  @ValueSource(strings = {"GET /api/v1/me", "GET /api/v1/me/export", "POST /api/v1/me/password", "DELETE /api/v1/me",
+      "POST /api/v1/auth/logout-everywhere"})
+  void protectedResourcesNeedAToken(String call) {
+    String[] parts = call.split(" ");
+    Reply reply = Platform.send(HttpRequest.newBuilder(Platform.uri(parts[1]))
+        .header("Content-Type", "application/json")
+        .method(parts[0], HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"x\",\"newPassword\":\"y\"}")));
+    assertProblem(reply, 401, "unauthorized");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"garbage", "alg-none", "other-key", "wrong-audience", "wrong-issuer", "expired"})
   void tamperedTokensAreRefused(String kind) throws Exception {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -21,4 +22,16 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             description =
                 "JSON API for the mobile apps and the website. Every error is an RFC 9457"
                     + " problem (application/problem+json) with a stable type URI."))
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /**
+   * Jersey enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on resources
+   * only with this feature: without it a protected resource would run for anonymous callers.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of(
+        "jersey.config.server.provider.classnames",
+        "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+  }
+}

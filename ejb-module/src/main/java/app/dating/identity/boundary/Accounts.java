@@ -5,7 +5,10 @@ import app.dating.identity.control.PasswordHasher;
 import app.dating.identity.control.PasswordPolicy;
 import app.dating.identity.control.SecretTokens;
 import app.dating.identity.control.VerificationMail;
+import app.dating.identity.entity.AuditEvent;
 import app.dating.identity.entity.EmailVerification;
+import app.dating.identity.entity.RefreshToken;
+import app.dating.identity.entity.SessionSummary;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
 import app.dating.identity.entity.Account;
@@ -127,6 +130,34 @@ public class Accounts {
     account.changePassword(hasher.hash(newPassword.toCharArray()), clock.instant());
     sessions.endOtherSessions(accountId, sessionId);
     audit.record(Action.PASSWORD_CHANGE, true, accountId, null, caller, null);
+  }
+
+  /**
+   * Deletes the account at once for every purpose (sign-in, sessions, access tokens); its personal
+   * data is erased after the grace period by {@code AccountErasure}.
+   */
+  public void delete(UUID accountId, String currentPassword, Caller caller) {
+    Account account = active(accountId);
+    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
+    if (!hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
+      audit.record(Action.ACCOUNT_DELETED, false, accountId, null, caller, "wrong current password");
+      throw InvalidInputException.of("currentPassword", "This is not your current password.");
+    }
+    account.delete(clock.instant());
+    sessions.logoutEverywhere(accountId, caller);
+    audit.record(Action.ACCOUNT_DELETED, true, accountId, null, caller, null);
+  }
+
+  public AccountExport export(UUID accountId, Caller caller) {
+    Account account = active(accountId);
+    audit.record(Action.DATA_EXPORT, true, accountId, null, caller, null);
+    return new AccountExport(
+        clock.instant(),
+        AccountView.of(account),
+        em.createNamedQuery(RefreshToken.FAMILIES_OF_ACCOUNT, SessionSummary.class).setParameter("account", accountId).getResultList(),
+        em.createNamedQuery(AuditEvent.OF_ACTOR, AuditEvent.class).setParameter("actor", accountId).getResultStream()
+            .map(e -> new AccountExport.Event(e.at(), e.action().name(), e.outcome(), e.ip(), e.userAgent()))
+            .toList());
   }
 
   public AccountView get(UUID id) {

@@ -20,11 +20,17 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where lower(a.email) = :email")
+@NamedQuery(
+    name = Account.DUE_FOR_ERASURE,
+    query = "select a from Account a where a.status = app.dating.identity.entity.Account.Status.DELETED"
+        + " and a.erasedAt is null and a.deletedAt < :before order by a.deletedAt")
 public class Account {
   public static final String BY_EMAIL = "Account.byEmail";
+  public static final String DUE_FOR_ERASURE = "Account.dueForErasure";
   public static final int EMAIL_MAX = 254;
   public static final int DISPLAY_NAME_MAX = 50;
   public static final int ADULT_AGE = 18;
+  static final LocalDate ERASED_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
   /** Lifecycle of an account. */
   public enum Status {
@@ -59,6 +65,12 @@ public class Account {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
+  @Column(name = "erased_at")
+  private Instant erasedAt;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -98,6 +110,27 @@ public class Account {
     emailVerified = true;
     updatedAt = now;
     return true;
+  }
+
+  /** The owner asked for deletion: nothing works for the account any more; erasure follows later. */
+  public void delete(Instant now) {
+    status = Status.DELETED;
+    deletedAt = now;
+    updatedAt = now;
+  }
+
+  /** Erases the personal data of a deleted account; the id stays, so references still resolve. */
+  public void erase(Instant now) {
+    if (status != Status.DELETED) {
+      throw new IllegalStateException("only deleted accounts are erased");
+    }
+    email = "erased-" + id + "@erased.invalid";
+    displayName = "Deleted account";
+    birthDate = ERASED_BIRTH_DATE;
+    passwordHash = null;
+    emailVerified = false;
+    erasedAt = now;
+    updatedAt = now;
   }
 
   public void changePassword(String newHash, Instant now) {

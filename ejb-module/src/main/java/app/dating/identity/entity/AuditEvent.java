@@ -12,7 +12,11 @@ import java.util.UUID;
 /** One sensitive action: who, what, when, from where. Rows are never changed (a trigger refuses). */
 @Entity
 @Table(name = "audit_event")
+@jakarta.persistence.NamedQuery(
+    name = AuditEvent.OF_ACTOR,
+    query = "select e from AuditEvent e where e.actorId = :actor order by e.id")
 public class AuditEvent {
+  public static final String OF_ACTOR = "AuditEvent.ofActor";
 
   /** The actions the audit log records. */
   public enum Action {
@@ -24,7 +28,10 @@ public class AuditEvent {
     TOKEN_REFRESH,
     REFRESH_TOKEN_REUSE,
     LOGOUT,
-    LOGOUT_EVERYWHERE
+    LOGOUT_EVERYWHERE,
+    ACCOUNT_DELETED,
+    ACCOUNT_ERASED,
+    DATA_EXPORT
   }
 
   @Id
@@ -60,6 +67,26 @@ public class AuditEvent {
   private String detail;
 
   protected AuditEvent() {}
+
+  public Instant at() {
+    return at;
+  }
+
+  public Action action() {
+    return action;
+  }
+
+  public String outcome() {
+    return outcome;
+  }
+
+  public String ip() {
+    return ip;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
 
   public AuditEvent(
       Instant at, Action action, boolean success, UUID actorId, String subject, String ip, String userAgent, String requestId, String detail) {

@@ -10,7 +10,11 @@ import java.util.UUID;
 /** A single-use token that proves its holder reads the mail of an address. Only its hash is kept. */
 @Entity
 @Table(name = "email_verification")
+@jakarta.persistence.NamedQuery(
+    name = EmailVerification.DELETE_OF_ACCOUNT,
+    query = "delete from EmailVerification v where v.accountId = :account")
 public class EmailVerification {
+  public static final String DELETE_OF_ACCOUNT = "EmailVerification.deleteOfAccount";
   @Id
   @Column(name = "token_hash", length = 64)
   private String tokenHash;

@@ -29,7 +29,15 @@ import java.util.UUID;
     name = RefreshToken.ACTIVE_FAMILIES,
     query = "select distinct t.familyId from RefreshToken t"
         + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
+@NamedQuery(name = RefreshToken.DELETE_OF_ACCOUNT, query = "delete from RefreshToken t where t.accountId = :account")
+@NamedQuery(
+    name = RefreshToken.FAMILIES_OF_ACCOUNT,
+    query = "select new app.dating.identity.entity.SessionSummary(t.familyId, min(t.createdAt), max(t.familyExpiresAt),"
+        + " max(t.revokedAt)) from RefreshToken t where t.accountId = :account group by t.familyId order by min(t.createdAt)")
 public class RefreshToken {
+  public static final String DELETE_OF_ACCOUNT = "RefreshToken.deleteOfAccount";
+  public static final String FAMILIES_OF_ACCOUNT = "RefreshToken.familiesOfAccount";
+
   public static final String ACTIVE_FAMILIES = "RefreshToken.activeFamilies";
   public static final String REVOKE_OTHERS = "RefreshToken.revokeOthers";
   public static final String BY_HASH = "RefreshToken.byHash";

@@ -76,10 +76,14 @@ public final class Problems {
           case UNSUPPORTED_MEDIA_TYPE -> "The body's content type is not accepted here; send application/json.";
           case NOT_ACCEPTABLE -> "None of the media types in Accept can be produced; accept application/json.";
           case PAYLOAD_TOO_LARGE -> "The request body is larger than the server accepts.";
+          case UNAUTHORIZED -> "Sign in first: send an access token (Authorization: Bearer ...).";
           case MALFORMED_REQUEST -> "The request could not be read.";
           default -> type.title() + ".";
         };
     Response.ResponseBuilder builder = respond(Problem.of(type, status, detail), path);
+    if (type == ProblemType.UNAUTHORIZED) {
+      builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dating\"");
+    }
     if (type == ProblemType.PAYLOAD_TOO_LARGE) {
       builder.header("Connection", "close"); // the unread rest of the body is not worth draining
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
@@ -55,6 +56,31 @@ public class MeResource {
     PasswordChange change = bodies.valid(body);
     accounts.changePassword(subject(), change.currentPassword(), change.newPassword(), session(), caller());
     return Response.noContent().build();
+  }
+
+  /** Body of an account deletion. */
+  public record Deletion(@NotNull @Size(max = AuthResource.PASSWORD_MAX) String currentPassword) {
+    public Deletion(String currentPassword) {
+      this.currentPassword = currentPassword;
+    }
+  }
+
+  @DELETE
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Delete your account (the current password is required); personal data is erased after a grace period")
+  public Response delete(Deletion body) {
+    accounts.delete(subject(), bodies.valid(body).currentPassword(), caller());
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("export")
+  @Operation(summary = "Everything kept about your account, as JSON")
+  public Response export() {
+    return Response.ok(accounts.export(subject(), caller()))
+        .header("Content-Disposition", "attachment; filename=\"dating-account-export.json\"")
+        .header("Cache-Control", "no-store")
+        .build();
   }
 
   private UUID subject() {

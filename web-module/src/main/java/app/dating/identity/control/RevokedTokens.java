@@ -16,12 +16,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RevokedTokens implements ContainerRequestFilter {
-  @Inject JsonWebToken token;
   @Inject Revocations revocations;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (token == null || token.getRawToken() == null) {
+    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
       return;
     }
     String sid = token.getClaim("sid");
