@@ -2,6 +2,7 @@ package app.dating.shared.logging;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +43,15 @@ public final class RequestContext {
     thread.setName(baseName(thread.getName()));
   }
 
+  /**
+   * A fresh id in UUID form. Ids must be unique, not unpredictable: {@code UUID.randomUUID()} draws
+   * from the shared SecureRandom, whose lock showed up under load; a thread-local generator does not.
+   */
   public static String newId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+    return new UUID(high, low).toString();
   }
 
   private static String baseName(String name) {

@@ -33,6 +33,18 @@ class RequestContextTest {
   }
 
   @Test
+  void freshIdsAreVersion4UuidsAndDistinct() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      java.util.UUID id = java.util.UUID.fromString(RequestContext.newId());
+      assertEquals(4, id.version());
+      assertEquals(2, id.variant());
+      ids.add(id.toString());
+    }
+    assertEquals(10_000, ids.size());
+  }
+
+  @Test
   void threadNameCarriesTheIdWhileItWorks() {
     String name = Thread.currentThread().getName();
     RequestContext.begin("request-0001");
