@@ -1,5 +1,6 @@
 package app.dating.api.http;
 
+import app.dating.identity.boundary.Caller;
 import app.dating.shared.config.ConfigKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,11 @@ public class ClientAddress {
 
   protected ClientAddress() {
     this.trustedProxies = Set.of();
+  }
+
+  /** Who is calling, as limits and the audit log need it: address behind the proxy, user agent. */
+  public Caller caller(HttpServletRequest request) {
+    return new Caller(of(request), request.getHeader("User-Agent"));
   }
 
   public String of(HttpServletRequest request) {

@@ -142,6 +142,6 @@ public class AuthResource {
   }
 
   private Caller caller() {
-    return new Caller(clientAddress.of(request), request.getHeader("User-Agent"));
+    return clientAddress.caller(request);
   }
 }

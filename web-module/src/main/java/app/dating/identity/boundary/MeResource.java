@@ -93,6 +93,6 @@ public class MeResource {
   }
 
   private Caller caller() {
-    return new Caller(clientAddress.of(request), request.getHeader("User-Agent"));
+    return clientAddress.caller(request);
   }
 }
