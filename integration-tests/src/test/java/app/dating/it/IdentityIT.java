@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.dating.identity.control.AccessTokens;
 import app.dating.it.Platform.Reply;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,11 +18,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -262,13 +258,9 @@ class IdentityIT {
   }
 
   private static RSAKey platformKey() throws Exception {
-    String pem = Files.readString(Path.of(System.getProperty("it.platform.home"), "jwt/signing-key.pem"));
-    KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(
-        Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
-    RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-    return new RSAKey.Builder(pub).privateKey(key).keyIDFromThumbprint().build();
+    return AccessTokens.signingKey(Files.readString(Path.of(System.getProperty("it.platform.home"), "jwt/signing-key.pem")));
   }
+
 
   @Test
   void jwksPublishesTheKeyThatSignsTokens() throws Exception {

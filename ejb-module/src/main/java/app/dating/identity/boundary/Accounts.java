@@ -108,7 +108,7 @@ public class Accounts {
       return refuse(null, account.id(), caller, "wrong password");
     }
     if (hasher.needsRehash(account.passwordHash())) {
-      account.rehashPassword(hasher.hash(password.toCharArray()), clock.instant());
+      account.replacePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
       audit.record(Action.PASSWORD_REHASH, true, account.id(), null, caller, null);
     }
     audit.record(Action.LOGIN, true, account.id(), null, caller, null);
@@ -127,7 +127,7 @@ public class Accounts {
         .ifPresent(problem -> {
           throw InvalidInputException.of("newPassword", problem);
         });
-    account.changePassword(hasher.hash(newPassword.toCharArray()), clock.instant());
+    account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
     sessions.endOtherSessions(accountId, sessionId);
     audit.record(Action.PASSWORD_CHANGE, true, accountId, null, caller, null);
   }

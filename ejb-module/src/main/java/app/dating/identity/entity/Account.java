@@ -133,11 +133,8 @@ public class Account {
     updatedAt = now;
   }
 
-  public void changePassword(String newHash, Instant now) {
-    rehashPassword(newHash, now);
-  }
-
-  public void rehashPassword(String newHash, Instant now) {
+  /** A new hash: after a password change, or the same password under new Argon2 parameters. */
+  public void replacePasswordHash(String newHash, Instant now) {
     this.passwordHash = Objects.requireNonNull(newHash);
     this.updatedAt = now;
   }
