@@ -89,7 +89,8 @@ class AccountLifecycleIT {
           Database.string(db, "select status || '|' || email || '|' || display_name || '|' || birth_date || '|' || coalesce(password_hash, 'null')"
               + " from account where id = ?::uuid", accountId));
       assertEquals("0", Database.string(db, "select count(*) from refresh_token where account_id = ?::uuid", accountId));
-      assertEquals("0", Database.string(db, "select count(*) from email_verification where account_id = ?::uuid", accountId));
+      assertEquals("0", Database.string(db, "select count(*) from one_time_token where account_id = ?::uuid", accountId));
+      assertEquals("0", Database.string(db, "select count(*) from web_session where account_id = ?::uuid", accountId));
       assertEquals("0", Database.string(db, "select count(*) from audit_event where actor_id = ?::uuid and subject is not null", accountId),
           "the account's own audit trail holds no email");
       List<String> trail = Database.strings(db, "select action from audit_event where actor_id = ?::uuid order by id", accountId);

@@ -54,7 +54,7 @@ class EmailVerificationIT {
     String token = link.group(2);
 
     try (Connection db = Database.connect()) {
-      String stored = Database.string(db, "select token_hash from email_verification where account_id = ?::uuid", registered.json().getString("id"));
+      String stored = Database.string(db, "select token_hash from one_time_token where account_id = ?::uuid", registered.json().getString("id"));
       assertNotEquals(token, stored);
       assertEquals(64, stored.length());
     }

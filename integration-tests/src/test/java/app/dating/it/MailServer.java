@@ -46,6 +46,11 @@ public class MailServer implements LauncherSessionListener {
     throw new AssertionError("no mail to " + address + " within " + timeout);
   }
 
+  /** The mails that have arrived for {@code address} so far. */
+  static List<MimeMessage> receivedBy(String address) {
+    return Arrays.stream(server.getReceivedMessages()).filter(mail -> recipientIs(mail, address)).toList();
+  }
+
   private static boolean recipientIs(MimeMessage mail, String address) {
     try {
       return Arrays.stream(mail.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));

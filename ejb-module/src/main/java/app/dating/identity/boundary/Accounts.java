@@ -6,7 +6,11 @@ import app.dating.identity.control.PasswordPolicy;
 import app.dating.identity.control.SecretTokens;
 import app.dating.identity.control.VerificationMail;
 import app.dating.identity.entity.AuditEvent;
-import app.dating.identity.entity.EmailVerification;
+import app.dating.identity.control.FirstAdmin;
+import app.dating.identity.control.MailedLinks;
+import app.dating.identity.control.ResetMail;
+import app.dating.identity.entity.OneTimeToken;
+import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.identity.entity.RefreshToken;
 import app.dating.identity.entity.SessionSummary;
 import app.dating.jobs.boundary.Jobs;
@@ -42,6 +46,8 @@ public class Accounts {
   static final RateLimit LOGIN_PER_IP = new RateLimit("login-ip", 30, Duration.ofMinutes(5));
   /** 10 at once, then one every 36 s: at most about 100 attempts an hour on one account. */
   static final RateLimit LOGIN_PER_ACCOUNT = new RateLimit("login-account", 10, Duration.ofMinutes(6));
+  static final RateLimit RESET_PER_IP = new RateLimit("reset-ip", 10, Duration.ofHours(1));
+  static final RateLimit RESET_PER_ADDRESS = new RateLimit("reset-address", 3, Duration.ofHours(1));
   private static final String BAD_CREDENTIALS = "The email or the password is wrong.";
 
   @PersistenceContext EntityManager em;
@@ -51,6 +57,8 @@ public class Accounts {
   @Inject Jobs jobs;
   @Inject AuditLog audit;
   @Inject RateLimiter limiter;
+  @Inject MailedLinks links;
+  @Inject FirstAdmin firstAdmin;
   @Inject Clock clock;
 
   public AccountView register(Registration registration, Caller caller) {
@@ -75,21 +83,83 @@ public class Accounts {
     return AccountView.of(account);
   }
 
-  /** Spends a verification token from the mail; the account's address counts as proven. */
+  /**
+   * Spends a verification token from the mail: the account's address counts as proven, or, when the
+   * link was sent to a new address, that address replaces the old one.
+   */
   public void verifyEmail(String token, Caller caller) {
+    OneTimeToken spent = links.spend(token, Purpose.VERIFY_EMAIL)
+        .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
+    Account account = active(spent.accountId());
     Instant now = clock.instant();
-    EmailVerification verification =
-        Optional.ofNullable(SecretTokens.looksLikeToken(token) ? em.find(EmailVerification.class, SecretTokens.hash(token)) : null)
-            .filter(v -> v.use(now))
-            .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
-    Account account = em.find(Account.class, verification.accountId());
-    if (account == null || !account.verifyEmail(verification.email(), now)) {
-      throw InvalidInputException.of("token", "This link is for another email address.");
+    if (spent.email().equals(account.email())) {
+      account.verifyEmail(now);
+      audit.record(Action.EMAIL_VERIFIED, true, account.id(), null, caller, null);
+      return;
     }
-    audit.record(Action.EMAIL_VERIFIED, true, account.id(), null, caller, null);
+    if (findByEmail(spent.email()).isPresent()) {
+      throw BusinessException.conflict("This email address belongs to another account now.");
+    }
+    account.changeEmail(spent.email(), now);
+    audit.record(Action.EMAIL_CHANGE, true, account.id(), null, caller, null);
   }
 
+  /**
+   * Mails a verification link to a new address; the account keeps its address until the link is
+   * followed. Needs the current password.
+   */
+  public void requestEmailChange(UUID accountId, String newEmail, String currentPassword, Caller caller) {
+    Account account = withPassword(accountId, currentPassword, Action.EMAIL_CHANGE_REQUESTED, caller);
+    String email = Account.normalizeEmail(newEmail);
+    if (email.equals(account.email())) {
+      throw InvalidInputException.of("newEmail", "This is your email address already.");
+    }
+    jobs.submit(JobType.EMAIL_VERIFICATION, VerificationMail.payload(accountId, email));
+    audit.record(Action.EMAIL_CHANGE_REQUESTED, true, accountId, null, caller, null);
+  }
+
+  /**
+   * Mails a reset link when the address belongs to an active account. The caller learns nothing
+   * either way: the answer is the same, and both ways are throttled alike.
+   */
+  public void requestPasswordReset(String email, Caller caller) {
+    String normalized = Account.normalizeEmail(email);
+    limiter.consume(RESET_PER_IP, caller.ip());
+    limiter.consume(RESET_PER_ADDRESS, normalized);
+    findByEmail(normalized)
+        .filter(account -> account.status() == Account.Status.ACTIVE)
+        .ifPresent(account -> {
+          jobs.submit(JobType.PASSWORD_RESET, ResetMail.payload(account.id()));
+          audit.record(Action.PASSWORD_RESET_REQUESTED, true, account.id(), null, caller, null);
+        });
+  }
+
+  /** Spends a reset token: sets the new password and ends every session and access token. */
+  public void resetPassword(String token, String newPassword, Caller caller) {
+    limiter.consume(RESET_PER_IP, caller.ip());
+    OneTimeToken spent = links.spend(token, Purpose.RESET_PASSWORD)
+        .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
+    Account account = active(spent.accountId());
+    policy.problem(newPassword, account.email(), account.displayName())
+        .ifPresent(problem -> {
+          throw InvalidInputException.of("newPassword", problem);
+        });
+    account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
+    sessions.logoutEverywhere(account.id(), caller);
+    audit.record(Action.PASSWORD_RESET, true, account.id(), null, caller, null);
+  }
+
+  /** Password sign-in for apps: an access token and a refresh token. */
   public TokenPair login(String email, String password, Caller caller) {
+    return sessions.start(authenticate(email, password, caller));
+  }
+
+  /** Password sign-in for browsers: a server-side session carried by a cookie. */
+  public WebSignIn webLogin(String email, String password, Caller caller) {
+    return sessions.startWeb(authenticate(email, password, caller));
+  }
+
+  private Account authenticate(String email, String password, Caller caller) {
     String normalized = Account.normalizeEmail(email);
     try {
       limiter.consume(LOGIN_PER_IP, caller.ip());
@@ -101,28 +171,24 @@ public class Accounts {
     Optional<Account> found = findByEmail(normalized).filter(Account::canSignIn);
     if (found.isEmpty()) {
       hasher.burn(password.toCharArray());
-      return refuse(normalized, null, caller, "unknown account");
+      throw refuse(normalized, null, caller, "unknown account");
     }
     Account account = found.get();
     if (!hasher.verify(account.passwordHash(), password.toCharArray())) {
-      return refuse(null, account.id(), caller, "wrong password");
+      throw refuse(null, account.id(), caller, "wrong password");
     }
     if (hasher.needsRehash(account.passwordHash())) {
       account.replacePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
       audit.record(Action.PASSWORD_REHASH, true, account.id(), null, caller, null);
     }
     audit.record(Action.LOGIN, true, account.id(), null, caller, null);
-    return sessions.start(account);
+    firstAdmin.promoteIfDue(account, caller);
+    return account;
   }
 
   /** Needs the current password; ends every other session of the account. */
   public void changePassword(UUID accountId, String currentPassword, String newPassword, UUID sessionId, Caller caller) {
-    Account account = active(accountId);
-    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
-    if (!hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
-      audit.record(Action.PASSWORD_CHANGE, false, accountId, null, caller, "wrong current password");
-      throw InvalidInputException.of("currentPassword", "This is not your current password.");
-    }
+    Account account = withPassword(accountId, currentPassword, Action.PASSWORD_CHANGE, caller);
     policy.problem(newPassword, account.email(), account.displayName())
         .ifPresent(problem -> {
           throw InvalidInputException.of("newPassword", problem);
@@ -137,12 +203,7 @@ public class Accounts {
    * data is erased after the grace period by {@code AccountErasure}.
    */
   public void delete(UUID accountId, String currentPassword, Caller caller) {
-    Account account = active(accountId);
-    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
-    if (!hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
-      audit.record(Action.ACCOUNT_DELETED, false, accountId, null, caller, "wrong current password");
-      throw InvalidInputException.of("currentPassword", "This is not your current password.");
-    }
+    Account account = withPassword(accountId, currentPassword, Action.ACCOUNT_DELETED, caller);
     account.delete(clock.instant());
     sessions.logoutEverywhere(accountId, caller);
     audit.record(Action.ACCOUNT_DELETED, true, accountId, null, caller, null);
@@ -173,9 +234,20 @@ public class Accounts {
         .orElseThrow(() -> BusinessException.notFound("Account"));
   }
 
-  private TokenPair refuse(String email, UUID accountId, Caller caller, String why) {
+  /** The active account, once its owner has given the current password (throttled like sign-ins). */
+  private Account withPassword(UUID accountId, String currentPassword, Action action, Caller caller) {
+    Account account = active(accountId);
+    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
+    if (account.passwordHash() == null || !hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
+      audit.record(action, false, accountId, null, caller, "wrong current password");
+      throw InvalidInputException.of("currentPassword", "This is not your current password.");
+    }
+    return account;
+  }
+
+  private BusinessException refuse(String email, UUID accountId, Caller caller, String why) {
     audit.record(Action.LOGIN, false, accountId, email, caller, why);
-    throw new BusinessException(ProblemType.UNAUTHORIZED, BAD_CREDENTIALS);
+    return new BusinessException(ProblemType.UNAUTHORIZED, BAD_CREDENTIALS);
   }
 
   private Optional<Account> findByEmail(String normalizedEmail) {

@@ -8,6 +8,7 @@ import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
 import app.dating.identity.entity.RefreshToken;
+import app.dating.identity.entity.WebSession;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.CommittedRefusal;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Sessions {
   static final RateLimit REFRESH_PER_IP = new RateLimit("refresh-ip", 60, Duration.ofMinutes(1));
+  private static final UUID NO_SESSION = new UUID(0, 0);
   private static final String REFUSED = "The refresh token is not valid; sign in again.";
 
   @PersistenceContext EntityManager em;
@@ -46,6 +49,51 @@ public class Sessions {
   @Inject
   @ConfigProperty(name = "jwt.refresh-token-lifetime", defaultValue = "P30D")
   Duration familyLifetime;
+
+  @Inject
+  @ConfigProperty(name = "web-session.lifetime", defaultValue = "P14D")
+  Duration webLifetime;
+
+  @Inject
+  @ConfigProperty(name = "web-session.idle-timeout", defaultValue = "P2D")
+  Duration webIdleTimeout;
+
+  /** Opens a browser session (a cookie) for an account that just proved who it is. */
+  public WebSignIn startWeb(Account account) {
+    Instant now = clock.instant();
+    String token = SecretTokens.newToken();
+    WebSession session = new WebSession(account.id(), SecretTokens.hash(token), SecretTokens.newToken(), now, now.plus(webLifetime));
+    em.persist(session);
+    return new WebSignIn(token, session.csrfToken(), webLifetime.toSeconds(), AccountView.of(account));
+  }
+
+  /** The account a session cookie signs in, while the session lives and the account is active. */
+  public Optional<WebPrincipal> authenticateWeb(String presented) {
+    if (!SecretTokens.looksLikeToken(presented)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return em.createNamedQuery(WebSession.BY_HASH, WebSession.class)
+        .setParameter("hash", SecretTokens.hash(presented))
+        .getResultStream()
+        .findFirst()
+        .filter(session -> session.isLive(now, webIdleTimeout))
+        .flatMap(session -> Optional.ofNullable(em.find(Account.class, session.accountId()))
+            .filter(account -> account.status() == Account.Status.ACTIVE)
+            .map(account -> {
+              session.touch(now);
+              return new WebPrincipal(account.id(), session.id(),
+                  account.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), session.csrfToken());
+            }));
+  }
+
+  /** Ends a browser session. Idempotent, like {@link #logout}. */
+  public void logoutWeb(UUID sessionId, Caller caller) {
+    Optional.ofNullable(em.find(WebSession.class, sessionId)).ifPresent(session -> {
+      session.revoke("LOGOUT", clock.instant());
+      audit.record(Action.LOGOUT, true, session.accountId(), null, caller, "browser session");
+    });
+  }
 
   /** Opens a session for an account that just proved who it is. */
   public TokenPair start(Account account) {
@@ -93,6 +141,7 @@ public class Sessions {
         .setParameter("reason", "LOGOUT_EVERYWHERE")
         .setParameter("account", accountId)
         .executeUpdate();
+    revokeWebSessions(accountId, NO_SESSION, "LOGOUT_EVERYWHERE");
     audit.record(Action.LOGOUT_EVERYWHERE, true, accountId, null, caller, null);
   }
 
@@ -106,6 +155,16 @@ public class Sessions {
     em.createNamedQuery(RefreshToken.REVOKE_OTHERS)
         .setParameter("now", clock.instant())
         .setParameter("reason", "PASSWORD_CHANGE")
+        .setParameter("account", accountId)
+        .setParameter("keep", keep)
+        .executeUpdate();
+    revokeWebSessions(accountId, keep, "PASSWORD_CHANGE");
+  }
+
+  private void revokeWebSessions(UUID accountId, UUID keep, String reason) {
+    em.createNamedQuery(WebSession.REVOKE_OTHERS)
+        .setParameter("now", clock.instant())
+        .setParameter("reason", reason)
         .setParameter("account", accountId)
         .setParameter("keep", keep)
         .executeUpdate();

@@ -64,6 +64,12 @@ public class AccessTokens {
 
   @Inject Clock clock;
 
+  /**
+   * Issue time in milliseconds: {@code iat} has whole seconds only, which cannot tell a token
+   * revoked in one second from the token a refresh issues in the same second (see Revocations).
+   */
+  public static final String ISSUED_AT_MILLIS = "iat_ms";
+
   private RSAKey signingKey;
   private RSASSASigner signer;
   private JWKSet published;
@@ -98,6 +104,7 @@ public class AccessTokens {
             .claim("upn", subject.toString())
             .claim("groups", List.copyOf(groups))
             .claim("sid", sessionId.toString())
+            .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(lifetime)))

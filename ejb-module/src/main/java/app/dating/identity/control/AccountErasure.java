@@ -2,7 +2,8 @@ package app.dating.identity.control;
 
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
-import app.dating.identity.entity.EmailVerification;
+import app.dating.identity.entity.OneTimeToken;
+import app.dating.identity.entity.WebSession;
 import app.dating.identity.entity.RefreshToken;
 import app.dating.identity.boundary.Caller;
 import jakarta.annotation.PostConstruct;
@@ -64,7 +65,8 @@ public class AccountErasure {
     for (Account account : due) {
       account.erase(now);
       em.createNamedQuery(RefreshToken.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
-      em.createNamedQuery(EmailVerification.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
+      em.createNamedQuery(WebSession.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
+      em.createNamedQuery(OneTimeToken.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       audit.record(Action.ACCOUNT_ERASED, true, account.id(), null, SYSTEM, null);
     }
     if (!due.isEmpty()) {

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ends access tokens before they expire: for one session (logout, password change elsewhere) or
- * for all of an account (logout everywhere, deletion). A revocation is a timestamp in the shared
- * cache that outlives the tokens it concerns; tokens issued up to that second are refused.
+ * for all of an account (logout everywhere, deletion, role change). A revocation is a timestamp in
+ * the shared cache that outlives the tokens it concerns; tokens issued up to that millisecond are
+ * refused.
  */
 @ApplicationScoped
 public class Revocations {
@@ -38,10 +39,10 @@ public class Revocations {
   }
 
   private void mark(String key) {
-    cache.put(key, String.valueOf(clock.instant().getEpochSecond()), tokenLifetime.plusMinutes(1));
+    cache.put(key, String.valueOf(clock.instant().toEpochMilli()), tokenLifetime.plusMinutes(1));
   }
 
   private boolean revokedAt(String key, Instant issuedAt) {
-    return cache.get(key).map(Long::parseLong).filter(second -> issuedAt.getEpochSecond() <= second).isPresent();
+    return cache.get(key).map(Long::parseLong).filter(millis -> issuedAt.toEpochMilli() <= millis).isPresent();
   }
 }

@@ -1,25 +1,24 @@
 package app.dating.identity.control;
 
 import app.dating.identity.entity.Account;
-import app.dating.identity.entity.EmailVerification;
+import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.jobs.control.JobHandler;
 import app.dating.jobs.entity.JobType;
 import app.dating.notifications.control.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The background job that mails an account its verification link. The token is made here, in the
- * job's transaction, so it exists only if the mail went out, and no plain token is ever stored.
+ * The background job that mails a verification link: to a new account's address, or to the new
+ * address of an email change (the account keeps its old one until the link is followed). When the
+ * new address belongs to another account, that address gets a notice instead of a link, so the
+ * person asking learns nothing about who is registered.
  */
 @ApplicationScoped
 public class VerificationMail implements JobHandler {
@@ -27,14 +26,16 @@ public class VerificationMail implements JobHandler {
 
   @PersistenceContext EntityManager em;
   @Inject Mailer mailer;
-  @Inject Clock clock;
+  @Inject MailedLinks links;
 
-  @Inject
-  @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
-
+  /** Verification of the account's current address. */
   public static String payload(UUID accountId) {
     return Json.createObjectBuilder().add("accountId", accountId.toString()).build().toString();
+  }
+
+  /** Verification of a new address the account wants to change to. */
+  public static String payload(UUID accountId, String newEmail) {
+    return Json.createObjectBuilder().add("accountId", accountId.toString()).add("email", newEmail).build().toString();
   }
 
   @Override
@@ -44,20 +45,30 @@ public class VerificationMail implements JobHandler {
 
   @Override
   public void handle(String payload) {
-    UUID accountId = UUID.fromString(Json.createReader(new StringReader(payload)).readObject().getString("accountId"));
-    Account account = em.find(Account.class, accountId);
-    if (account == null || account.emailVerified() || account.status() != Account.Status.ACTIVE) {
+    JsonObject job = MailedLinks.read(payload);
+    Account account = em.find(Account.class, UUID.fromString(job.getString("accountId")));
+    if (account == null || account.status() != Account.Status.ACTIVE) {
       return;
     }
-    Instant now = clock.instant();
-    String token = SecretTokens.newToken();
-    em.persist(new EmailVerification(SecretTokens.hash(token), accountId, account.email(), now, now.plus(VALIDITY)));
+    String email = job.getString("email", account.email());
+    boolean change = !email.equals(account.email());
+    if (!change && account.emailVerified()) {
+      return;
+    }
+    if (change && !em.createNamedQuery(Account.BY_EMAIL, Account.class).setParameter("email", email).getResultList().isEmpty()) {
+      mailer.send(email, "Someone tried to use your email address",
+          "Hello,\n\nsomeone asked to move another account to this email address. It already belongs to an account,"
+              + " so nothing was changed.\nIf it was you, sign in with this address instead.\n");
+      return;
+    }
+    String link = links.issue(Purpose.VERIFY_EMAIL, account.id(), email, VALIDITY, "verify-email");
     mailer.send(
-        account.email(),
+        email,
         "Confirm your email address",
         "Hello " + account.displayName() + ",\n\n"
-            + "please confirm your email address by opening this link within 24 hours:\n\n"
-            + publicUrl + "/verify-email?token=" + token + "\n\n"
-            + "If you did not sign up, ignore this message.\n");
+            + "please confirm " + (change ? "your new" : "your") + " email address by opening this link within 24 hours:\n\n"
+            + link + "\n\n"
+            + (change ? "Until then you sign in with your old address.\n" : "")
+            + "If you did not ask for this, ignore this message.\n");
   }
 }

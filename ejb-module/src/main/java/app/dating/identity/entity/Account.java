@@ -102,14 +102,25 @@ public class Account {
     return status == Status.ACTIVE && passwordHash != null;
   }
 
-  /** The address was proven; only the address the proof was sent to counts. */
-  public boolean verifyEmail(String provenEmail, Instant now) {
-    if (!email.equals(provenEmail)) {
-      return false;
-    }
+  /** The account's own address was proven. */
+  public void verifyEmail(Instant now) {
     emailVerified = true;
     updatedAt = now;
-    return true;
+  }
+
+  /** A new address, proven by a link sent to it, replaces the old one. */
+  public void changeEmail(String provenEmail, Instant now) {
+    email = normalizeEmail(provenEmail);
+    emailVerified = true;
+    updatedAt = now;
+  }
+
+  /** Replaces the roles; every account keeps {@link Role#USER}. */
+  public void assignRoles(Set<Role> newRoles, Instant now) {
+    EnumSet<Role> all = EnumSet.of(Role.USER);
+    all.addAll(newRoles);
+    roles = all.stream().map(Enum::name).collect(Collectors.joining(","));
+    updatedAt = now;
   }
 
   /** The owner asked for deletion: nothing works for the account any more; erasure follows later. */

@@ -5,5 +5,7 @@ public enum JobType {
   /** Echoes its payload, or fails on request: lets operators and tests check the pipeline. */
   DIAGNOSTIC,
   /** Sends the link that verifies an account's email address. */
-  EMAIL_VERIFICATION
+  EMAIL_VERIFICATION,
+  /** Sends a single-use link that lets the owner of an address choose a new password. */
+  PASSWORD_RESET
 }

@@ -3,7 +3,10 @@ package app.dating.identity.boundary;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.AccessTokens;
+import app.dating.identity.control.SessionCookies;
+import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
+import app.dating.shared.problem.BusinessException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,14 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Sign-up and password sign-in; the keys that verify access tokens. */
+/** Sign-up, sign-in for apps (tokens) and browsers (session cookie), password reset; the keys that verify access tokens. */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -35,12 +39,12 @@ public class AuthResource {
 
   @Inject Accounts accounts;
   @Inject Sessions sessions;
-  @Inject JsonWebToken token;
   @Inject AccessTokens tokens;
   @Inject RequestBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
   @Context UriInfo uri;
+  @Context SecurityContext security;
 
   /** Body of a sign-up. Explicit constructor: see {@code RequestBodies}. */
   public record SignUp(
@@ -130,7 +134,81 @@ public class AuthResource {
   @RolesAllowed("USER")
   @Operation(summary = "End every session of the signed-in account")
   public Response logoutEverywhere() {
-    sessions.logoutEverywhere(UUID.fromString(token.getSubject()), caller());
+    sessions.logoutEverywhere(SignedIn.of(security).accountId(), caller());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("session")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign a browser in with email and password: sets the session cookie, returns the CSRF token")
+  public Response webLogin(SignIn body) {
+    SignIn signIn = bodies.valid(body);
+    WebSignIn session = accounts.webLogin(signIn.email(), signIn.password(), caller());
+    return Response.ok(new BrowserSession(session.csrfToken(), session.account()))
+        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** What a browser learns of its session: the CSRF token to send back, and whose session it is. */
+  public record BrowserSession(String csrfToken, AccountView account) {}
+
+  @GET
+  @Path("session")
+  @RolesAllowed("USER")
+  @Operation(summary = "The browser session of the cookie: its CSRF token (after a page reload) and the account")
+  public Response webSession() {
+    SignedIn signedIn = SignedIn.of(security);
+    if (!(security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal cookie)) {
+      throw BusinessException.notFound("Browser session");
+    }
+    return Response.ok(new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @DELETE
+  @Path("session")
+  @Operation(summary = "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
+  public Response webLogout() {
+    if (security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal) {
+      sessions.logoutWeb(SignedIn.of(security).sessionId(), caller());
+    }
+    return Response.noContent().cookie(SessionCookies.expiredCookie()).build();
+  }
+
+  /** Body of a password-reset request. */
+  public record ResetRequest(@NotBlank @Email @Size(max = Account.EMAIL_MAX) String email) {
+    public ResetRequest(String email) {
+      this.email = email;
+    }
+  }
+
+  @POST
+  @Path("password-reset")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Mail a password-reset link (the answer is the same whether the address is known or not)")
+  public Response requestPasswordReset(ResetRequest body) {
+    accounts.requestPasswordReset(bodies.valid(body).email(), caller());
+    return Response.accepted().build();
+  }
+
+  /** Body of a password reset: the token from the mailed link and the new password. */
+  public record Reset(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = PASSWORD_MAX) String newPassword) {
+    public Reset(String token, String newPassword) {
+      this.token = token;
+      this.newPassword = newPassword;
+    }
+  }
+
+  @POST
+  @Path("password-reset/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Set a new password with the token from the reset mail; ends every session")
+  public Response resetPassword(Reset body) {
+    Reset reset = bodies.valid(body);
+    accounts.resetPassword(reset.token(), reset.newPassword(), caller());
     return Response.noContent().build();
   }
 

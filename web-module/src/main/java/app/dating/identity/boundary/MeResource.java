@@ -17,7 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import app.dating.identity.control.SignedIn;
+import app.dating.identity.entity.Account;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The signed-in person's own account. Whose it is comes from the token, never from the request. */
@@ -26,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed("USER")
 public class MeResource {
   @Inject Accounts accounts;
-  @Inject JsonWebToken token;
 
   @Inject RequestBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
+  @Context SecurityContext security;
 
   /** Body of a password change. */
   public record PasswordChange(
@@ -73,6 +77,26 @@ public class MeResource {
     return Response.noContent().build();
   }
 
+  /** Body of an email change. */
+  public record EmailChange(
+      @NotBlank @Email @Size(max = Account.EMAIL_MAX) String newEmail,
+      @NotNull @Size(max = AuthResource.PASSWORD_MAX) String currentPassword) {
+    public EmailChange(String newEmail, String currentPassword) {
+      this.newEmail = newEmail;
+      this.currentPassword = currentPassword;
+    }
+  }
+
+  @POST
+  @Path("email")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change your email address (the current password is required): the new one takes effect once its mailed link is followed")
+  public Response changeEmail(EmailChange body) {
+    EmailChange change = bodies.valid(body);
+    accounts.requestEmailChange(subject(), change.newEmail(), change.currentPassword(), caller());
+    return Response.accepted().build();
+  }
+
   @GET
   @Path("export")
   @Operation(summary = "Everything kept about your account, as JSON")
@@ -84,12 +108,11 @@ public class MeResource {
   }
 
   private UUID subject() {
-    return UUID.fromString(token.getSubject());
+    return SignedIn.of(security).accountId();
   }
 
   private UUID session() {
-    String sid = token.getClaim("sid");
-    return sid == null ? new UUID(0, 0) : UUID.fromString(sid);
+    return SignedIn.of(security).sessionId();
   }
 
   private Caller caller() {

@@ -3,6 +3,7 @@ package app.dating.identity.control;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.ProblemType;
 import jakarta.annotation.Priority;
+import jakarta.json.JsonNumber;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -27,8 +28,20 @@ public class RevokedTokens implements ContainerRequestFilter {
     if (revocations.isRevoked(
         UUID.fromString(token.getSubject()),
         sid == null ? null : UUID.fromString(sid),
-        Instant.ofEpochSecond(token.getIssuedAtTime()))) {
+        issuedAt(token))) {
       throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
     }
+  }
+
+  /** Millisecond issue time when the token has it; otherwise the end of its {@code iat} second, to be safe. */
+  private static Instant issuedAt(JsonWebToken token) {
+    Object millis = token.getClaim(AccessTokens.ISSUED_AT_MILLIS);
+    if (millis instanceof JsonNumber number) {
+      return Instant.ofEpochMilli(number.longValue());
+    }
+    if (millis instanceof Number number) {
+      return Instant.ofEpochMilli(number.longValue());
+    }
+    return Instant.ofEpochSecond(token.getIssuedAtTime()).plusMillis(999);
   }
 }

@@ -1,0 +1,52 @@
+package app.dating.identity.control;
+
+import app.dating.identity.entity.OneTimeToken;
+import app.dating.identity.entity.OneTimeToken.Purpose;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Links sent by mail that carry a one-time token. The token is made in the mail job's transaction,
+ * so it exists only if the mail went out, and only its hash is stored.
+ */
+@ApplicationScoped
+public class MailedLinks {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  /** Stores a new token for {@code purpose} and returns the link to {@code page} that carries it. */
+  public String issue(Purpose purpose, java.util.UUID accountId, String email, Duration validity, String page) {
+    Instant now = clock.instant();
+    String token = SecretTokens.newToken();
+    em.persist(new OneTimeToken(SecretTokens.hash(token), purpose, accountId, email, now, now.plus(validity)));
+    return publicUrl + "/" + page + "?token=" + token;
+  }
+
+  /** Spends a presented token for {@code purpose}, once; empty when it is unknown, used, expired or for another purpose. */
+  public Optional<OneTimeToken> spend(String presented, Purpose purpose) {
+    if (!SecretTokens.looksLikeToken(presented)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(OneTimeToken.class, SecretTokens.hash(presented), LockModeType.PESSIMISTIC_WRITE))
+        .filter(token -> token.use(purpose, clock.instant()));
+  }
+
+  static JsonObject read(String payload) {
+    return Json.createReader(new StringReader(payload)).readObject();
+  }
+}

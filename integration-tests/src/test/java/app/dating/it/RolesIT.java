@@ -1,0 +1,96 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.it.Platform.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Roles USER, MODERATOR and ADMIN in the access token's groups: the first admin comes from
+ * configuration ({@code ACCOUNTS_FIRST_ADMIN_EMAIL} in this module's pom), later roles from admins.
+ */
+class RolesIT {
+  static final String FIRST_ADMIN = "first-admin@example.invalid";
+
+  private static List<String> groups(String accessToken) {
+    return Api.claims(accessToken).getJsonArray("groups").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  /** The configured admin: registered and verified by the first test that needs it (the database may outlive a run). */
+  static synchronized String adminToken() throws Exception {
+    Api api = new Api();
+    Reply registered = api.post("/api/v1/auth/register", "{\"email\":\"" + FIRST_ADMIN + "\",\"password\":\"" + Api.PASSWORD
+        + "\",\"displayName\":\"Admin\",\"birthDate\":\"1980-01-01\"}");
+    if (registered.status() == 201) {
+      assertEquals(List.of("USER"), groups(api.login(FIRST_ADMIN, Api.PASSWORD).getString("accessToken")),
+          "no admin before the address is verified");
+      new Api.Account(registered.json().getString("id"), FIRST_ADMIN, api).verifyEmail();
+    } else {
+      assertEquals(409, registered.status(), registered::toString);
+    }
+    return api.login(FIRST_ADMIN, Api.PASSWORD).getString("accessToken");
+  }
+
+  @Test
+  void theConfiguredAddressBecomesAdminOnceVerified() throws Exception {
+    String token = adminToken();
+    assertTrue(groups(token).containsAll(List.of("USER", "ADMIN")), groups(token)::toString);
+    try (Connection db = Database.connect()) {
+      String detail = Database.string(db, "select detail from audit_event where action = 'ROLE_CHANGE' and actor_id = ?::uuid order by id limit 1",
+          Api.claims(token).getString("sub"));
+      assertTrue(detail.contains("first admin"), detail);
+    }
+  }
+
+  @Test
+  void adminsAssignRolesAndTheChangeIsAuditedAndTakesEffect() throws Exception {
+    Api admin = new Api().bearer(adminToken());
+    Api.Account account = Api.register();
+    JsonObject before = account.login();
+    Api asBefore = new Api().bearer(before.getString("accessToken"));
+    assertEquals(403, asBefore.get("/api/v1/admin/accounts/" + account.id()).status(), "users are not staff");
+
+    Reply assigned = admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{\"roles\":[\"MODERATOR\"]}");
+    assertEquals(200, assigned.status(), assigned::toString);
+    assertEquals(List.of("USER", "MODERATOR"), assigned.json().getJsonArray("roles").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+
+    assertEquals(401, asBefore.get("/api/v1/me").status(), "tokens carrying the old roles end");
+    String refreshed = new Api().post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + before.getString("refreshToken") + "\"}").json().getString("accessToken");
+    assertEquals(List.of("USER", "MODERATOR"), groups(refreshed));
+
+    Api moderator = new Api().bearer(refreshed);
+    assertEquals(200, moderator.get("/api/v1/admin/accounts/" + account.id()).status(), "moderators look accounts up");
+    Reply escalate = moderator.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{\"roles\":[\"ADMIN\"]}");
+    assertEquals(403, escalate.status(), escalate::toString);
+
+    try (Connection db = Database.connect()) {
+      String detail = Database.string(db, "select detail from audit_event where action = 'ROLE_CHANGE' and detail like ? order by id desc limit 1",
+          "account " + account.id() + "%");
+      assertEquals("account " + account.id() + ": [USER] -> [USER, MODERATOR]", detail);
+    }
+  }
+
+  @Test
+  void adminsCannotDemoteThemselves() throws Exception {
+    String token = adminToken();
+    Reply reply = new Api().bearer(token).put("/api/v1/admin/accounts/" + Api.claims(token).getString("sub") + "/roles", "{\"roles\":[\"USER\"]}");
+    assertEquals(409, reply.status(), reply::toString);
+  }
+
+  @Test
+  void badRoleAssignmentsAreProblems() throws Exception {
+    Api admin = new Api().bearer(adminToken());
+    Api.Account account = Api.register();
+    assertEquals(400, admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{\"roles\":[\"OWNER\"]}").status());
+    assertEquals(400, admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{}").status());
+    Reply unknown = admin.put("/api/v1/admin/accounts/00000000-0000-0000-0000-000000000001/roles", "{\"roles\":[]}");
+    assertEquals(404, unknown.status(), unknown::toString);
+    assertEquals(404, admin.get("/api/v1/admin/accounts/not-a-uuid").status());
+    assertEquals(401, new Api().get("/api/v1/admin/accounts/" + account.id()).status());
+  }
+}

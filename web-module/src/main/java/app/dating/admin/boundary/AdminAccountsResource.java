@@ -1,0 +1,59 @@
+package app.dating.admin.boundary;
+
+import app.dating.api.http.ClientAddress;
+import app.dating.api.problem.RequestBodies;
+import app.dating.identity.boundary.AccountAdministration;
+import app.dating.identity.boundary.AccountView;
+import app.dating.identity.control.SignedIn;
+import app.dating.identity.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Staff's view of accounts: moderators and admins look accounts up; admins assign roles. */
+@Path("admin/accounts/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminAccountsResource {
+  @Inject AccountAdministration administration;
+  @Inject RequestBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
+  @Context SecurityContext security;
+
+  /** Body of a role assignment: the complete set of roles the account should hold. */
+  public record RoleAssignment(@NotNull @Size(max = 3) Set<Role> roles) {
+    public RoleAssignment(Set<Role> roles) {
+      this.roles = roles;
+    }
+  }
+
+  @GET
+  @RolesAllowed({"MODERATOR", "ADMIN"})
+  @Operation(summary = "An account, as staff see it")
+  public AccountView get(@PathParam("id") UUID id) {
+    return administration.get(SignedIn.of(security).accountId(), id);
+  }
+
+  @PUT
+  @Path("roles")
+  @RolesAllowed("ADMIN")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace an account's roles (USER always stays); audited; the account's access tokens end")
+  public AccountView assignRoles(@PathParam("id") UUID id, RoleAssignment body) {
+    return administration.assignRoles(SignedIn.of(security).accountId(), id, bodies.valid(body).roles(), clientAddress.caller(request));
+  }
+}
