@@ -25,6 +25,7 @@ public final class Tools {
       case "redis-binary" -> LocalRedis.extract(options);
       case "demo-data" -> DemoData.run(options);
       case "password-hash-bench" -> PasswordHashBenchmark.run(options);
+      case "photo-pipeline-bench" -> PhotoPipelineBenchmark.run(options);
       case "jwt-keys" -> JwtKeys.generate(options);
       default -> {
         usage();
@@ -44,6 +45,8 @@ public final class Tools {
           demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]
                                               add N synthetic users (defaults from DB_URL, DB_USER, DB_PASSWORD)
           password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
+          photo-pipeline-bench [--width 4000] [--height 3000] [--quality 0.92] [--warmup 3] [--runs 10]
+                                              process a generated 12-megapixel JPEG: ms per photo, photos/s per core, peak heap, bytes saved
         """);
   }
 }
