@@ -12,4 +12,7 @@ public interface SharedCache {
   void put(String key, String value, Duration timeToLive);
 
   Optional<String> get(String key);
+
+  /** Reads and removes a value at once, so of two callers only one gets it (single-use values). */
+  Optional<String> take(String key);
 }

@@ -41,4 +41,13 @@ public class LocalCache implements SharedCache {
     }
     return Optional.of(entry.value());
   }
+
+  @Override
+  public Optional<String> take(String key) {
+    Entry entry = entries.remove(key);
+    if (entry == null || !entry.expires().isAfter(clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.of(entry.value());
+  }
 }

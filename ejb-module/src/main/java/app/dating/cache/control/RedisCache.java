@@ -24,4 +24,9 @@ public class RedisCache implements SharedCache {
   public Optional<String> get(String key) {
     return Optional.ofNullable(redis.get(PREFIX + key));
   }
+
+  @Override
+  public Optional<String> take(String key) {
+    return Optional.ofNullable(redis.getDel(PREFIX + key));
+  }
 }

@@ -3,6 +3,7 @@ package app.dating.identity.control;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
 import app.dating.identity.entity.OneTimeToken;
+import app.dating.identity.entity.ExternalLink;
 import app.dating.identity.entity.WebSession;
 import app.dating.identity.entity.RefreshToken;
 import app.dating.identity.boundary.Caller;
@@ -65,6 +66,7 @@ public class AccountErasure {
     for (Account account : due) {
       account.erase(now);
       em.createNamedQuery(RefreshToken.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
+      em.createNamedQuery(ExternalLink.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       em.createNamedQuery(WebSession.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       em.createNamedQuery(OneTimeToken.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       audit.record(Action.ACCOUNT_ERASED, true, account.id(), null, SYSTEM, null);

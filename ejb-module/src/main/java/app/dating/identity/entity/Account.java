@@ -89,6 +89,13 @@ public class Account {
     this.updatedAt = now;
   }
 
+  /** An account opened by signing in with an identity provider: no password, the provider's address. */
+  public static Account fromProvider(String email, boolean emailVerified, String displayName, LocalDate birthDate, Instant now) {
+    Account account = new Account(email, displayName, birthDate, null, now);
+    account.emailVerified = emailVerified;
+    return account;
+  }
+
   /** Emails are compared and stored lower-cased and trimmed. */
   public static String normalizeEmail(String email) {
     return Objects.requireNonNull(email).strip().toLowerCase(Locale.ROOT);

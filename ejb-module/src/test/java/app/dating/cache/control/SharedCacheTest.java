@@ -34,4 +34,14 @@ class SharedCacheTest {
     Thread.sleep(450);
     assertTrue(cache.get(key).isEmpty());
   }
+
+  @ParameterizedTest
+  @MethodSource("caches")
+  void aValueIsTakenOnce(SharedCache cache) {
+    String key = "test-" + UUID.randomUUID();
+    cache.put(key, "once", Duration.ofMinutes(1));
+    assertEquals(Optional.of("once"), cache.take(key));
+    assertTrue(cache.take(key).isEmpty());
+    assertTrue(cache.get(key).isEmpty());
+  }
 }

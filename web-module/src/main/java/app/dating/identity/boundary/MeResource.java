@@ -16,9 +16,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
 import java.util.UUID;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
+import app.dating.identity.entity.IdentityProvider;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.core.SecurityContext;
@@ -30,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed("USER")
 public class MeResource {
   @Inject Accounts accounts;
+  @Inject ProviderSignIn providers;
 
   @Inject RequestBodies bodies;
   @Inject ClientAddress clientAddress;
@@ -95,6 +100,48 @@ public class MeResource {
     EmailChange change = bodies.valid(body);
     accounts.requestEmailChange(subject(), change.newEmail(), change.currentPassword(), caller());
     return Response.accepted().build();
+  }
+
+  /** Body of a link: the provider's ID token (or a classic Facebook access token). */
+  public record ProviderProof(
+      @Size(max = ProvidersResource.TOKEN_MAX) String idToken,
+      @Size(max = ProvidersResource.TOKEN_MAX) String accessToken,
+      @Size(max = 200) String nonce) {
+    public ProviderProof(String idToken, String accessToken, String nonce) {
+      this.idToken = idToken;
+      this.accessToken = accessToken;
+      this.nonce = nonce;
+    }
+
+    @AssertTrue(message = "send either idToken or accessToken")
+    boolean isOneToken() {
+      return (idToken == null) != (accessToken == null);
+    }
+  }
+
+  @GET
+  @Path("identities")
+  @Operation(summary = "The providers (Google, Apple, Facebook) you can sign in with")
+  public List<ProviderSignIn.LinkedIdentity> identities() {
+    return providers.identities(subject());
+  }
+
+  @POST
+  @Path("identities/{provider}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Link a provider to your account, with its ID token")
+  public List<ProviderSignIn.LinkedIdentity> link(@PathParam("provider") String provider, ProviderProof body) {
+    IdentityProvider idp = ProvidersResource.provider(provider);
+    ProviderProof proof = bodies.valid(body);
+    return providers.link(subject(), idp, proof.idToken(), proof.accessToken(), proof.nonce(), caller());
+  }
+
+  @DELETE
+  @Path("identities/{provider}")
+  @Operation(summary = "Unlink a provider (refused when it is your only way to sign in)")
+  public Response unlink(@PathParam("provider") String provider) {
+    providers.unlink(subject(), ProvidersResource.provider(provider), caller());
+    return Response.noContent().build();
   }
 
   @GET

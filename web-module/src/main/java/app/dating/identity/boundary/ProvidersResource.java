@@ -1,0 +1,150 @@
+package app.dating.identity.boundary;
+
+import app.dating.api.http.ClientAddress;
+import app.dating.api.problem.RequestBodies;
+import app.dating.identity.boundary.ProviderSignIn.Details;
+import app.dating.identity.control.ProviderTokens.AuthorizationRequest;
+import app.dating.identity.control.SessionCookies;
+import app.dating.identity.entity.Account;
+import app.dating.identity.entity.IdentityProvider;
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
+import app.dating.shared.problem.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Sign in with Google, Apple or Facebook. Apps post the provider's token; browsers go through the
+ * authorization-code flow with PKCE, which ends in the session cookie.
+ */
+@Path("auth/providers/{provider}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProvidersResource {
+  /** Binds a browser's sign-in to the browser that started it (the state alone could be planted). */
+  static final String FLOW_COOKIE = "__Host-dating-signin";
+  static final int TOKEN_MAX = 8192;
+
+  @Inject ProviderSignIn signIn;
+  @Inject RequestBodies bodies;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest request;
+
+  @Inject
+  @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  /** Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first sign-in. */
+  public record ProviderToken(
+      @Size(max = TOKEN_MAX) String idToken,
+      @Size(max = TOKEN_MAX) String accessToken,
+      @Size(max = 200) String nonce,
+      @Size(max = Account.DISPLAY_NAME_MAX) String name,
+      LocalDate birthDate,
+      @Size(max = AuthResource.PASSWORD_MAX) String password) {
+    public ProviderToken(String idToken, String accessToken, String nonce, String name, LocalDate birthDate, String password) {
+      this.idToken = idToken;
+      this.accessToken = accessToken;
+      this.nonce = nonce;
+      this.name = name;
+      this.birthDate = birthDate;
+      this.password = password;
+    }
+
+    @AssertTrue(message = "send either idToken or accessToken")
+    boolean isOneToken() {
+      return (idToken == null) != (accessToken == null);
+    }
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
+  public TokenPair signIn(@PathParam("provider") String provider, ProviderToken body) {
+    IdentityProvider idp = provider(provider);
+    ProviderToken token = bodies.valid(body);
+    if (token.accessToken() != null && idp != IdentityProvider.FACEBOOK) {
+      throw InvalidInputException.of("accessToken", "Only Facebook sign-in takes an access token; send the ID token.");
+    }
+    return signIn.signIn(idp, token.idToken(), token.accessToken(), token.nonce(),
+        new Details(token.birthDate(), token.name(), token.password()), clientAddress.caller(request));
+  }
+
+  @GET
+  @Path("authorize")
+  @Operation(summary = "Start a browser's sign-in: redirects to the provider (PKCE S256, state, nonce)")
+  public Response authorize(@PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
+    IdentityProvider idp = provider(provider);
+    AuthorizationRequest flow = signIn.authorize(idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
+    return Response.seeOther(flow.url())
+        .cookie(new NewCookie.Builder(FLOW_COOKIE).value(flow.state()).path("/").secure(true).httpOnly(true)
+            .sameSite(NewCookie.SameSite.LAX).maxAge((int) Duration.ofMinutes(10).toSeconds()).build())
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  @GET
+  @Path("callback")
+  @Operation(summary = "Where the provider sends the browser back: signs it in with the session cookie and redirects home")
+  public Response callback(
+      @PathParam("provider") String provider,
+      @QueryParam("state") String state,
+      @QueryParam("code") String code,
+      @QueryParam("error") String error,
+      @CookieParam(FLOW_COOKIE) String boundState) {
+    IdentityProvider idp = provider(provider);
+    if (error != null) {
+      throw new BusinessException(ProblemType.UNAUTHORIZED, idp.displayName() + " did not sign you in.");
+    }
+    if (state == null || code == null || code.length() > TOKEN_MAX || boundState == null
+        || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), boundState.getBytes(StandardCharsets.UTF_8))) {
+      throw InvalidInputException.of("state", "This sign-in was not started in this browser; start again.");
+    }
+    WebSignIn session = signIn.callback(idp, state, code, clientAddress.caller(request));
+    return Response.seeOther(URI.create(publicUrl + "/"))
+        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
+            new NewCookie.Builder(FLOW_COOKIE).value("").path("/").secure(true).httpOnly(true).maxAge(0).build())
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  private String callbackUri(IdentityProvider provider) {
+    return publicUrl + "/api/v1/auth/providers/" + provider.configKey() + "/callback";
+  }
+
+  /** The provider of a path, by its lower-case name; others are not found. */
+  static IdentityProvider provider(String name) {
+    return Arrays.stream(IdentityProvider.values()).filter(p -> p.configKey().equals(name)).findFirst()
+        .orElseThrow(() -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
+  }
+
+  private static LocalDate birthDate(String value) {
+    try {
+      return value == null || value.isBlank() ? null : LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw InvalidInputException.of("birthDate", "Use the form YYYY-MM-DD.");
+    }
+  }
+}
