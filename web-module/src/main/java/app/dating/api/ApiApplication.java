@@ -32,6 +32,6 @@ public class ApiApplication extends Application {
   public Map<String, Object> getProperties() {
     return Map.of(
         "jersey.config.server.provider.classnames",
-        "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature");
+        "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature,org.glassfish.jersey.media.multipart.MultiPartFeature");
   }
 }

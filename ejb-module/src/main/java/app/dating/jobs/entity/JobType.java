@@ -7,5 +7,7 @@ public enum JobType {
   /** Sends the link that verifies an account's email address. */
   EMAIL_VERIFICATION,
   /** Sends a single-use link that lets the owner of an address choose a new password. */
-  PASSWORD_RESET
+  PASSWORD_RESET,
+  /** Makes the sizes of an uploaded photo, without its metadata. */
+  PHOTO_PROCESSING
 }

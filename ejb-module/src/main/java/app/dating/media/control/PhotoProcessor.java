@@ -222,6 +222,51 @@ public final class PhotoProcessor {
     return sides;
   }
 
+  /**
+   * The checks that need no decoding (size, format by content, pixel count from the header), cheap
+   * enough to answer an upload at once; {@link #process} repeats them.
+   *
+   * @throws InvalidInputException as {@link #process} does
+   */
+  public ImageFormat inspect(byte[] original) {
+    if (original == null || original.length == 0) {
+      throw invalid("The photo is empty.");
+    }
+    if (original.length > maxBytes) {
+      throw invalid("The photo is larger than " + megabytes(maxBytes) + ".");
+    }
+    ImageFormat format = ImageFormat.sniff(original).orElseThrow(() -> invalid(UNSUPPORTED));
+    ImageReader reader = readerFor(format);
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(original))) {
+      reader.setInput(in, true, true);
+      checkPixels(reader);
+      return format;
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Photo header could not be read", e);
+      throw invalid(UNREADABLE);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  /** Refuses a photo whose header declares more pixels than allowed (a decompression bomb), before decoding. */
+  private void checkPixels(ImageReader reader) throws IOException {
+    long width = reader.getWidth(0);
+    long height = reader.getHeight(0);
+    if (width < 1 || height < 1) {
+      throw invalid(UNREADABLE);
+    }
+    if (width * height > maxPixels) {
+      throw invalid(
+          String.format(
+              Locale.ROOT,
+              "The photo has too many pixels (%d × %d); at most %.0f megapixels are accepted.",
+              width, height, maxPixels / 1e6));
+    }
+  }
+
   /** Reads the dimensions, checks the pixel limit, then decodes the first image. */
   private BufferedImage decode(byte[] original, ImageFormat format) {
     ImageReader reader = readerFor(format);
@@ -230,18 +275,7 @@ public final class PhotoProcessor {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(original))) {
       // Not ImageIO.createImageInputStream: with ImageIO's cache on, that buffers in a temp file.
       reader.setInput(in, true, true);
-      long width = reader.getWidth(0);
-      long height = reader.getHeight(0);
-      if (width < 1 || height < 1) {
-        throw invalid(UNREADABLE);
-      }
-      if (width * height > maxPixels) {
-        throw invalid(
-            String.format(
-                Locale.ROOT,
-                "The photo has too many pixels (%d × %d); at most %.0f megapixels are accepted.",
-                width, height, maxPixels / 1e6));
-      }
+      checkPixels(reader);
       ImageReadParam param = reader.getDefaultReadParam();
       BufferedImage image = reader.read(0, param);
       if (warnings.truncated()) {
@@ -396,7 +430,8 @@ public final class PhotoProcessor {
     return writers.next();
   }
 
-  private static String sha256(byte[] bytes) {
+  /** The content hash of an upload: SHA-256, lower-case hex. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -29,16 +29,29 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
   @ConfigProperty(name = ConfigKeys.API_MAX_BODY_BYTES, defaultValue = "1048576")
   long maxBytes;
 
+  /** Photo uploads may be as large as a photo may be, plus room for the multipart envelope. */
+  @Inject
+  @ConfigProperty(name = "media.max-bytes", defaultValue = "15728640")
+  long maxPhotoBytes;
+
+  private static final String LIMIT = BodySizeLimit.class.getName() + ".limit";
+  private static final long MULTIPART_ENVELOPE = 64 * 1024;
+
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > maxBytes) {
+    long limit = "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?me/photos/?")
+        ? maxPhotoBytes + MULTIPART_ENVELOPE
+        : maxBytes;
+    request.setProperty(LIMIT, limit);
+    if (request.getLength() > limit) {
       throw tooLarge();
     }
   }
 
   @Override
   public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-    Bounded bounded = new Bounded(context.getInputStream(), maxBytes);
+    Object limit = context.getProperty(LIMIT);
+    Bounded bounded = new Bounded(context.getInputStream(), limit instanceof Long l ? l : maxBytes);
     context.setInputStream(bounded);
     try {
       return context.proceed();

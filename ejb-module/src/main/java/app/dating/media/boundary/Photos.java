@@ -1,0 +1,141 @@
+package app.dating.media.boundary;
+
+import app.dating.identity.entity.Account;
+import app.dating.jobs.boundary.Jobs;
+import app.dating.jobs.entity.JobType;
+import app.dating.media.control.MediaStore;
+import app.dating.media.control.PhotoProcessing;
+import app.dating.media.control.PhotoProcessor;
+import app.dating.media.entity.Photo;
+import app.dating.profiles.control.Visibility;
+import app.dating.profiles.entity.Profile;
+import app.dating.ratelimit.boundary.RateLimit;
+import app.dating.ratelimit.boundary.RateLimiter;
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A person's photos: upload (checked at once, processed in the background), reorder (the first is
+ * the primary), delete; and the sizes others may fetch under the profile's visibility rules.
+ * Originals are kept for reprocessing but never served.
+ */
+@Stateless
+public class Photos {
+  static final RateLimit UPLOADS_PER_ACCOUNT = new RateLimit("photo-upload", 30, Duration.ofHours(1));
+
+  @PersistenceContext EntityManager em;
+  @Inject PhotoProcessor processor;
+  @Inject MediaStore store;
+  @Inject Jobs jobs;
+  @Inject Visibility visibility;
+  @Inject RateLimiter limiter;
+  @Inject Clock clock;
+
+  /** One size of a photo, ready to serve. */
+  public record Served(byte[] jpeg, String etag) {}
+
+  /**
+   * Takes an upload: refused at once when it is not a photo or breaks a limit; otherwise stored and
+   * queued for processing (PENDING). The same bytes uploaded again give the same photo.
+   */
+  public PhotoView upload(UUID ownerId, byte[] bytes) {
+    limiter.consume(UPLOADS_PER_ACCOUNT, ownerId.toString());
+    processor.inspect(bytes);
+    String hash = PhotoProcessor.sha256(bytes);
+    List<Photo> mine = photos(ownerId);
+    Optional<Photo> same = mine.stream().filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED).findFirst();
+    if (same.isPresent()) {
+      return PhotoView.of(same.get());
+    }
+    List<Photo> kept = mine.stream().filter(p -> p.status() != Photo.Status.REJECTED).toList();
+    if (kept.size() >= Photo.MAX_PER_ACCOUNT) {
+      throw BusinessException.conflict("You have " + Photo.MAX_PER_ACCOUNT + " photos, the most there can be; delete one first.");
+    }
+    store.put(Photo.originalKey(hash), bytes);
+    Photo photo = new Photo(ownerId, hash, kept.size(), clock.instant());
+    em.persist(photo);
+    jobs.submit(JobType.PHOTO_PROCESSING, PhotoProcessing.payload(photo.id()));
+    return PhotoView.of(photo);
+  }
+
+  public List<PhotoView> mine(UUID ownerId) {
+    return photos(ownerId).stream().map(PhotoView::of).toList();
+  }
+
+  public PhotoView get(UUID ownerId, UUID photoId) {
+    return PhotoView.of(owned(ownerId, photoId));
+  }
+
+  /** Puts the owner's photos in this order; the first becomes the primary. It must name each kept photo once. */
+  public List<PhotoView> reorder(UUID ownerId, List<UUID> order) {
+    List<Photo> kept = photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList();
+    List<UUID> ids = kept.stream().map(Photo::id).toList();
+    if (order.size() != ids.size() || !new HashSet<>(order).equals(new HashSet<>(ids))) {
+      throw InvalidInputException.of("order", "Name each of your photos exactly once.");
+    }
+    Instant now = clock.instant();
+    for (Photo photo : kept) {
+      photo.moveTo(order.indexOf(photo.id()), now);
+    }
+    return mine(ownerId);
+  }
+
+  /** Deletes a photo; its files go when no photo uses the same bytes any more. */
+  public void delete(UUID ownerId, UUID photoId) {
+    Photo photo = owned(ownerId, photoId);
+    em.remove(photo);
+    em.flush();
+    List<Photo> rest = new ArrayList<>(photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList());
+    Instant now = clock.instant();
+    for (int i = 0; i < rest.size(); i++) {
+      rest.get(i).moveTo(i, now);
+    }
+    long others = em.createNamedQuery(Photo.COUNT_OF_HASH, Long.class).setParameter("hash", photo.contentHash()).getSingleResult();
+    if (others == 0) {
+      store.delete(Photo.originalKey(photo.contentHash()));
+      photo.longSides().forEach(side -> store.delete(Photo.variantKey(photo.contentHash(), side)));
+    }
+  }
+
+  /** A size of a ready photo, for whoever may see its owner's profile; not found otherwise (existence does not leak). */
+  public Served size(UUID viewerId, UUID photoId, int wanted) {
+    Photo photo = Optional.ofNullable(em.find(Photo.class, photoId))
+        .filter(p -> p.status() == Photo.Status.READY)
+        .filter(p -> mayView(viewerId, p.accountId()))
+        .orElseThrow(() -> BusinessException.notFound("Photo"));
+    int side = photo.sizeFor(wanted);
+    byte[] jpeg = store.get(Photo.variantKey(photo.contentHash(), side)).orElseThrow(() -> BusinessException.notFound("Photo"));
+    return new Served(jpeg, photo.contentHash().substring(0, 32) + "-" + side);
+  }
+
+  private boolean mayView(UUID viewerId, UUID ownerId) {
+    if (viewerId.equals(ownerId)) {
+      return true;
+    }
+    Account account = em.find(Account.class, ownerId);
+    Profile profile = em.find(Profile.class, ownerId);
+    return account != null && profile != null && visibility.canSee(viewerId, profile, account);
+  }
+
+  private Photo owned(UUID ownerId, UUID photoId) {
+    return Optional.ofNullable(em.find(Photo.class, photoId))
+        .filter(p -> p.accountId().equals(ownerId))
+        .orElseThrow(() -> BusinessException.notFound("Photo"));
+  }
+
+  private List<Photo> photos(UUID ownerId) {
+    return em.createNamedQuery(Photo.OF_ACCOUNT, Photo.class).setParameter("account", ownerId).getResultList();
+  }
+}

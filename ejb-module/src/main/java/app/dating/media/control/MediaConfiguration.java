@@ -1,0 +1,18 @@
+package app.dating.media.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The photo processor with this platform's limits. */
+@ApplicationScoped
+public class MediaConfiguration {
+
+  @Produces
+  @ApplicationScoped
+  PhotoProcessor processor(
+      @ConfigProperty(name = "media.max-bytes", defaultValue = "15728640") long maxBytes,
+      @ConfigProperty(name = "media.max-pixels", defaultValue = "40000000") long maxPixels) {
+    return new PhotoProcessor(maxBytes, maxPixels, PhotoProcessor.DEFAULT_TARGET_SIZES, PhotoProcessor.DEFAULT_JPEG_QUALITY);
+  }
+}

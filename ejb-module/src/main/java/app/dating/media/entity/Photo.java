@@ -1,0 +1,155 @@
+package app.dating.media.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** One of a person's photos. Its files (original, sizes) are in the media store under its content hash. */
+@Entity
+@Table(name = "photo")
+@NamedQuery(name = Photo.OF_ACCOUNT, query = "select p from Photo p where p.accountId = :account order by p.position, p.createdAt")
+@NamedQuery(name = Photo.COUNT_OF_HASH, query = "select count(p) from Photo p where p.contentHash = :hash")
+public class Photo {
+  public static final String OF_ACCOUNT = "Photo.ofAccount";
+  public static final String COUNT_OF_HASH = "Photo.countOfHash";
+  public static final int MAX_PER_ACCOUNT = 9;
+  public static final int REASON_MAX = 200;
+
+  /** Where a photo is in its processing. */
+  public enum Status {
+    PENDING,
+    READY,
+    REJECTED
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "account_id", nullable = false)
+  private UUID accountId;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Column(nullable = false, length = 10)
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  @Column(length = REASON_MAX)
+  private String reason;
+
+  @Column(name = "content_hash", nullable = false, length = 64)
+  private String contentHash;
+
+  private Integer width;
+
+  private Integer height;
+
+  @Column(length = 40)
+  private String sizes;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Photo() {}
+
+  public Photo(UUID accountId, String contentHash, int position, Instant now) {
+    this.id = UUID.randomUUID();
+    this.accountId = Objects.requireNonNull(accountId);
+    this.contentHash = Objects.requireNonNull(contentHash);
+    this.position = position;
+    this.status = Status.PENDING;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** The sizes were made: the photo can be shown. */
+  public void ready(int width, int height, List<Integer> longSides, Instant now) {
+    this.status = Status.READY;
+    this.width = width;
+    this.height = height;
+    this.sizes = longSides.stream().map(String::valueOf).collect(Collectors.joining(","));
+    this.reason = null;
+    this.updatedAt = now;
+  }
+
+  /** The photo was refused for good (it cannot be read, or it breaks a limit). */
+  public void reject(String why, Instant now) {
+    this.status = Status.REJECTED;
+    this.reason = why.length() > REASON_MAX ? why.substring(0, REASON_MAX) : why;
+    this.updatedAt = now;
+  }
+
+  public void moveTo(int newPosition, Instant now) {
+    this.position = newPosition;
+    this.updatedAt = now;
+  }
+
+  /** The long sides this photo has, largest first; empty until it is ready. */
+  public List<Integer> longSides() {
+    return sizes == null || sizes.isEmpty() ? List.of() : Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
+  }
+
+  /** The stored size closest to {@code wanted} from above (or the largest there is). */
+  public int sizeFor(int wanted) {
+    List<Integer> sides = longSides();
+    return sides.stream().filter(s -> s >= wanted).reduce((a, b) -> b).orElse(sides.isEmpty() ? 0 : sides.get(0));
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID accountId() {
+    return accountId;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public String contentHash() {
+    return contentHash;
+  }
+
+  public Integer width() {
+    return width;
+  }
+
+  public Integer height() {
+    return height;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** Where the files of a content hash live in the media store. */
+  public static String originalKey(String hash) {
+    return "originals/" + hash.substring(0, 2) + "/" + hash;
+  }
+
+  public static String variantKey(String hash, int longSide) {
+    return "sizes/" + hash.substring(0, 2) + "/" + hash + "-" + longSide + ".jpg";
+  }
+}
