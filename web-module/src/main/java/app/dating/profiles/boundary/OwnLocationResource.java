@@ -1,0 +1,45 @@
+package app.dating.profiles.boundary;
+
+import app.dating.api.problem.RequestBodies;
+import app.dating.identity.control.SignedIn;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Where the signed-in person is. Only a ~1 km grid cell is kept; nothing is sent back. */
+@Path("me/location")
+@RolesAllowed("USER")
+public class OwnLocationResource {
+  @Inject Profiles profiles;
+  @Inject RequestBodies bodies;
+  @Context SecurityContext security;
+
+  /** Body of a location update, in WGS 84 degrees. */
+  public record Location(
+      @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+      @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    public Location(Double latitude, Double longitude) {
+      this.latitude = latitude;
+      this.longitude = longitude;
+    }
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Share your position: it is snapped to a grid cell of about 1 km and only the cell is kept")
+  public Response update(Location body) {
+    Location location = bodies.valid(body);
+    profiles.updateLocation(SignedIn.of(security).accountId(), location.latitude(), location.longitude());
+    return Response.noContent().build();
+  }
+}

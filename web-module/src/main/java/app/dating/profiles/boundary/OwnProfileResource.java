@@ -1,0 +1,39 @@
+package app.dating.profiles.boundary;
+
+import app.dating.api.problem.RequestBodies;
+import app.dating.identity.control.SignedIn;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The signed-in person's own profile. Its own path: {@code me} belongs to the account resource. */
+@Path("me/profile")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("USER")
+public class OwnProfileResource {
+  @Inject Profiles profiles;
+  @Inject RequestBodies bodies;
+  @Context SecurityContext security;
+
+  @GET
+  @Operation(summary = "Your profile (created empty and hidden the first time)")
+  public ProfileView get() {
+    return profiles.mine(SignedIn.of(security).accountId());
+  }
+
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace your profile: every editable field at once; omitted optional fields are cleared."
+      + " Text is plain text (never rendered as HTML)")
+  public ProfileView update(ProfileUpdate body) {
+    return profiles.update(SignedIn.of(security).accountId(), bodies.valid(body));
+  }
+}
