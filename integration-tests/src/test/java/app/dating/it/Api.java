@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +27,7 @@ final class Api {
   static final String PASSWORD = "correct horse battery staple";
 
   final String ip = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+  private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String bearer;
   private String cookie;
   private String csrf;
@@ -54,7 +56,10 @@ final class Api {
   }
 
   Reply postBytes(String path, String contentType, byte[] body) {
-    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    // Expect: 100-continue, as a good upload client does: a body the server refuses is never sent.
+    // HTTP/1.1: the JDK client's upgrade to HTTP/2 does not combine with 100-continue.
+    return Platform.send(HTTP_1_1,
+        request(path).header("Content-Type", contentType).expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   Reply put(String path, String json) {

@@ -6,6 +6,7 @@ import app.dating.identity.entity.OneTimeToken;
 import app.dating.identity.entity.ExternalLink;
 import app.dating.identity.entity.WebSession;
 import app.dating.identity.entity.RefreshToken;
+import app.dating.identity.boundary.AccountErased;
 import app.dating.identity.boundary.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +42,7 @@ public class AccountErasure {
   @PersistenceContext EntityManager em;
   @Resource TimerService timers;
   @Inject AuditLog audit;
+  @Inject Event<AccountErased> erased;
   @Inject Clock clock;
 
   @Inject
@@ -69,6 +72,7 @@ public class AccountErasure {
       em.createNamedQuery(ExternalLink.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       em.createNamedQuery(WebSession.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
       em.createNamedQuery(OneTimeToken.DELETE_OF_ACCOUNT).setParameter("account", account.id()).executeUpdate();
+      erased.fire(new AccountErased(account.id()));
       audit.record(Action.ACCOUNT_ERASED, true, account.id(), null, SYSTEM, null);
     }
     if (!due.isEmpty()) {

@@ -4,6 +4,7 @@ import app.dating.identity.entity.Account;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
 import app.dating.media.control.MediaStore;
+import app.dating.media.control.PhotoFiles;
 import app.dating.media.control.PhotoProcessing;
 import app.dating.media.control.PhotoProcessor;
 import app.dating.media.entity.Photo;
@@ -38,6 +39,7 @@ public class Photos {
   @PersistenceContext EntityManager em;
   @Inject PhotoProcessor processor;
   @Inject MediaStore store;
+  @Inject PhotoFiles files;
   @Inject Jobs jobs;
   @Inject Visibility visibility;
   @Inject RateLimiter limiter;
@@ -102,11 +104,7 @@ public class Photos {
     for (int i = 0; i < rest.size(); i++) {
       rest.get(i).moveTo(i, now);
     }
-    long others = em.createNamedQuery(Photo.COUNT_OF_HASH, Long.class).setParameter("hash", photo.contentHash()).getSingleResult();
-    if (others == 0) {
-      store.delete(Photo.originalKey(photo.contentHash()));
-      photo.longSides().forEach(side -> store.delete(Photo.variantKey(photo.contentHash(), side)));
-    }
+    files.releaseIfUnused(photo);
   }
 
   /** A size of a ready photo, for whoever may see its owner's profile; not found otherwise (existence does not leak). */
