@@ -161,6 +161,10 @@ class PhotosIT {
     assertEquals(404, fetch(strangerToken, "/api/v1/photos/" + ids.get(0) + "/640", null).statusCode(),
         "a profile that is not discoverable shows no photos to others");
     assertEquals(200, fetch(ownerToken, "/api/v1/photos/" + ids.get(0) + "/640", null).statusCode());
+    ProfilesIT.discoverable(owner);
+    assertEquals(200, fetch(strangerToken, "/api/v1/photos/" + ids.get(0) + "/640", null).statusCode(), "now the profile shows");
+    assertEquals(List.of(ids.get(1), ids.get(0)), stranger.get("/api/v1/profiles/" + owner.id()).json().getJsonArray("photos").getValuesAs(jakarta.json.JsonString.class)
+        .stream().map(jakarta.json.JsonString::getString).toList(), "the public profile lists them, primary first");
 
     assertEquals(204, me.delete("/api/v1/me/photos/" + ids.get(1)).status());
     JsonObject left = me.get("/api/v1/me/photos").structure().asJsonArray().getJsonObject(0);

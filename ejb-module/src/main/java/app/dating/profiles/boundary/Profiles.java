@@ -11,10 +11,14 @@ import app.dating.profiles.entity.PromptAnswer;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
+import app.dating.media.entity.Photo;
+import app.dating.ratelimit.boundary.RateLimit;
+import app.dating.ratelimit.boundary.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -35,7 +39,13 @@ import java.util.stream.Collectors;
 @Stateless
 public class Profiles {
   @PersistenceContext EntityManager em;
+  /** Moving one's position around a victim is how distances get trilaterated: the grid defeats it, and this slows it. */
+  static final RateLimit LOCATION_UPDATES = new RateLimit("location-update", 60, Duration.ofHours(1));
+  /** Viewing is cheap to abuse for scraping. */
+  static final RateLimit PROFILE_VIEWS = new RateLimit("profile-view", 600, Duration.ofHours(1));
+
   @Inject Visibility visibility;
+  @Inject RateLimiter limiter;
   @Inject Clock clock;
 
   /** The caller's profile; an empty, hidden one is created the first time. */
@@ -85,6 +95,7 @@ public class Profiles {
 
   /** Keeps the grid cell of the position, never the position itself. */
   public void updateLocation(UUID accountId, double latitude, double longitude) {
+    limiter.consume(LOCATION_UPDATES, accountId.toString());
     if (!Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
       throw InvalidInputException.of("latitude", "Must be between -90 and 90.");
     }
@@ -102,6 +113,7 @@ public class Profiles {
    * (and later blocked) all look the same: not found.
    */
   public PublicProfile view(UUID viewerId, UUID accountId) {
+    limiter.consume(PROFILE_VIEWS, viewerId.toString());
     Profile owner = em.find(Profile.class, accountId);
     Account ownerAccount = em.find(Account.class, accountId);
     if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, owner, ownerAccount)) {
@@ -128,7 +140,8 @@ public class Profiles {
         owner.education(),
         owner.heightCm(),
         owner.languages(),
-        distance);
+        distance,
+        em.createNamedQuery(Photo.READY_IDS_OF_ACCOUNT, UUID.class).setParameter("account", accountId).getResultList());
   }
 
   /** Notes that the person was active today; writes at most once a day. True when it wrote. */

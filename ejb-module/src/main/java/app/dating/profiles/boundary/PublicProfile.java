@@ -24,7 +24,8 @@ public record PublicProfile(
     String education,
     Integer heightCm,
     List<String> languages,
-    Integer distanceKm) {
+    Integer distanceKm,
+    List<UUID> photos) {
 
   /** An answered prompt, with its question. */
   public record Prompt(int promptId, String question, String answer) {}
