@@ -55,6 +55,18 @@ final class Api {
     return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** The status of a GET whose body is not text (an image). */
+  int getBytesStatus(String path) {
+    try {
+      return HTTP_1_1.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply postBytes(String path, String contentType, byte[] body) {
     // Expect: 100-continue, as a good upload client does: a body the server refuses is never sent.
     // HTTP/1.1: the JDK client's upgrade to HTTP/2 does not combine with 100-continue.

@@ -173,6 +173,17 @@ class PhotosIT {
     assertEquals(404, fetch(ownerToken, "/api/v1/photos/" + ids.get(1) + "/640", null).statusCode());
   }
 
+  @Test
+  void aBlockedPersonCannotFetchThePhotos() throws Exception {
+    double[] here = People.somewhereEmpty();
+    People.Person owner = People.open("woman", here[0], here[1]);
+    People.Person other = People.open("man", here[0], here[1]);
+    String id = awaitProcessed(owner.api(), upload(owner.api(), "me.jpg", phonePhoto(1, 99), "image/jpeg").json().getString("id")).getString("id");
+    assertEquals(200, other.api().getBytesStatus("/api/v1/photos/" + id + "/320"));
+    assertEquals(204, owner.api().post("/api/v1/blocks", "{\"accountId\":\"" + other.id() + "\"}").status());
+    assertEquals(404, other.api().getBytesStatus("/api/v1/photos/" + id + "/320"), "blocked: the photos are gone for them");
+  }
+
   /** A PNG whose header declares width × height, with almost no data: a decompression bomb. */
   static byte[] pngDeclaring(int width, int height) {
     java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put(new byte[3]);

@@ -24,6 +24,7 @@ import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
 import app.dating.shared.problem.RateLimitedException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,6 +60,7 @@ public class Accounts {
   @Inject RateLimiter limiter;
   @Inject MailedLinks links;
   @Inject FirstAdmin firstAdmin;
+  @Inject Event<AccountDeleted> deleted;
   @Inject Clock clock;
 
   public AccountView register(Registration registration, Caller caller) {
@@ -205,6 +207,7 @@ public class Accounts {
   public void delete(UUID accountId, String currentPassword, Caller caller) {
     Account account = withPassword(accountId, currentPassword, Action.ACCOUNT_DELETED, caller);
     account.delete(clock.instant());
+    deleted.fire(new AccountDeleted(accountId));
     sessions.logoutEverywhere(accountId, caller);
     audit.record(Action.ACCOUNT_DELETED, true, accountId, null, caller, null);
   }

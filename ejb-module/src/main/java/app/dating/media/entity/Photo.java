@@ -22,10 +22,15 @@ import java.util.stream.Collectors;
     name = Photo.READY_IDS_OF_ACCOUNT,
     query = "select p.id from Photo p where p.accountId = :account"
         + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
+@NamedQuery(
+    name = Photo.READY_OF_ACCOUNTS,
+    query = "select p from Photo p where p.accountId in :accounts"
+        + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
 @NamedQuery(name = Photo.COUNT_OF_HASH, query = "select count(p) from Photo p where p.contentHash = :hash")
 public class Photo {
   public static final String OF_ACCOUNT = "Photo.ofAccount";
   public static final String READY_IDS_OF_ACCOUNT = "Photo.readyIdsOfAccount";
+  public static final String READY_OF_ACCOUNTS = "Photo.readyOfAccounts";
   public static final String COUNT_OF_HASH = "Photo.countOfHash";
   public static final int MAX_PER_ACCOUNT = 9;
   public static final int REASON_MAX = 200;

@@ -2,19 +2,22 @@ package app.dating.profiles.control;
 
 import app.dating.identity.entity.Account;
 import app.dating.profiles.entity.Profile;
+import app.dating.matching.entity.Block;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 
 /**
  * The one place that decides whether a person may see another's profile. Every read of someone
  * else's profile (public view, later discovery, photos) asks here.
  *
- * <p>Today: people always see their own; others only a discoverable profile of an active account.
- * Blocking is not built yet: the blocks issue adds "not blocked either way" here, in {@link
- * #canSee}, and nowhere else.
+ * <p>People always see their own; others only a discoverable profile of an active account, and
+ * never when either blocked the other.
  */
 @ApplicationScoped
 public class Visibility {
+  @PersistenceContext EntityManager em;
 
   public boolean canSee(UUID viewerId, Profile owner, Account ownerAccount) {
     if (viewerId.equals(owner.accountId())) {
@@ -25,8 +28,9 @@ public class Visibility {
         && !blockedEitherWay(viewerId, owner.accountId());
   }
 
-  /** Hook for the blocks issue: true when either person blocked the other. No blocks exist yet. */
+  /** True when either person blocked the other. */
   boolean blockedEitherWay(UUID viewerId, UUID ownerId) {
-    return false;
+    return ((Number) em.createNamedQuery(Block.EITHER_WAY).setParameter(1, viewerId).setParameter(2, ownerId).getSingleResult())
+        .longValue() > 0;
   }
 }

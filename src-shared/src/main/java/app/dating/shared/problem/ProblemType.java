@@ -16,6 +16,8 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   RATE_LIMITED("rate-limited", "Too many requests", 429),
+  DAILY_LIMIT("daily-limit", "Daily limit reached", 429),
+  ENTITLEMENT_REQUIRED("entitlement-required", "Not included in your plan", 403),
   HTTP_ERROR("http-error", "Request failed", 400),
   INTERNAL("internal", "Internal error", 500),
   UNAVAILABLE("unavailable", "Service unavailable", 503);

@@ -9,7 +9,12 @@ public class RateLimitedException extends BusinessException {
   private final Duration retryAfter;
 
   public RateLimitedException(String detail, Duration retryAfter) {
-    super(ProblemType.RATE_LIMITED, detail);
+    this(ProblemType.RATE_LIMITED, detail, retryAfter);
+  }
+
+  /** A limit of another kind (for example {@link ProblemType#DAILY_LIMIT}), answered the same way. */
+  public RateLimitedException(ProblemType type, String detail, Duration retryAfter) {
+    super(type, detail);
     this.retryAfter = retryAfter;
   }
 

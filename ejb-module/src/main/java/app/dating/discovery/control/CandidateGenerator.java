@@ -1,0 +1,102 @@
+package app.dating.discovery.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the candidates that pass every hard filter, both ways, nearest first: discoverable, active
+ * account, within both maximum distances, each in the other's wanted genders and age range; not the
+ * seeker, not already swiped, not blocked either way, not served earlier in this feed session
+ * (matched people were swiped, so they are out too).
+ *
+ * <p>Geo search: cube + earthdistance, a GiST index on {@code ll_to_earth(cell)}; {@code earth_box}
+ * bounds the search to the seeker's radius and {@code <->} walks the index nearest first, so the
+ * query stops after {@code limit} hits however many people live in the box.
+ */
+@ApplicationScoped
+public class CandidateGenerator {
+  static final String QUERY =
+      "select cast(p.account_id as varchar), p.last_active_day,"
+          + " earth_distance(ll_to_earth(?1, ?2), ll_to_earth(p.cell_lat, p.cell_lon)) / 1000.0,"
+          + " coalesce(st.likes_in, 0), coalesce(st.passes_in, 0)"
+          + " from profile p"
+          + " join account a on a.id = p.account_id and a.status = 'ACTIVE'"
+          + " left join swipe_stats st on st.account_id = p.account_id"
+          + " where p.visibility = 'DISCOVERABLE' and p.cell_lat is not null"
+          + " and earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(p.cell_lat, p.cell_lon)"
+          + " and earth_distance(ll_to_earth(?1, ?2), ll_to_earth(p.cell_lat, p.cell_lon)) <= least(?3, p.max_distance_km * 1000.0)"
+          + " and p.account_id <> ?4"
+          + " and (?5 = '' or p.gender = any(string_to_array(?5, ',')))"
+          + " and (cardinality(p.wanted_genders) = 0 or ?6 = any(p.wanted_genders))"
+          + " and a.birth_date > ?7 and a.birth_date <= ?8"
+          + " and p.age_min <= ?9 and p.age_max >= ?9"
+          + " and not exists (select 1 from swipe s where s.swiper_id = ?4 and s.target_id = p.account_id)"
+          + " and not exists (select 1 from block b where b.blocker_id = ?4 and b.blocked_id = p.account_id)"
+          + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?4)"
+          + " and p.account_id <> all(cast(string_to_array(?10, ',') as uuid[]))"
+          + " order by ll_to_earth(p.cell_lat, p.cell_lon) <-> ll_to_earth(?1, ?2)"
+          + " limit ?11";
+
+  @PersistenceContext EntityManager em;
+
+  public List<Candidate> candidates(Seeker seeker, Collection<UUID> served, int limit) {
+    LocalDate bornAfter = seeker.today().minusYears(seeker.ageMax() + 1L);
+    LocalDate bornBy = seeker.today().minusYears(seeker.ageMin());
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(QUERY)
+        .setParameter(1, seeker.latitude())
+        .setParameter(2, seeker.longitude())
+        .setParameter(3, seeker.maxDistanceKm() * 1000.0)
+        .setParameter(4, seeker.accountId())
+        .setParameter(5, String.join(",", seeker.wantedGenders()))
+        .setParameter(6, seeker.gender() == null ? "" : seeker.gender())
+        .setParameter(7, bornAfter)
+        .setParameter(8, bornBy)
+        .setParameter(9, seeker.age())
+        .setParameter(10, served.stream().map(UUID::toString).collect(Collectors.joining(",")))
+        .setParameter(11, limit)
+        .getResultList();
+    Map<UUID, Set<Integer>> interests = interests(rows.stream().map(r -> UUID.fromString((String) r[0])).toList());
+    return rows.stream()
+        .map(r -> {
+          UUID id = UUID.fromString((String) r[0]);
+          return new Candidate(id, ((Number) r[2]).doubleValue(), day(r[1]), interests.getOrDefault(id, Set.of()),
+              ((Number) r[3]).intValue(), ((Number) r[4]).intValue());
+        })
+        .toList();
+  }
+
+  private Map<UUID, Set<Integer>> interests(List<UUID> ids) {
+    Map<UUID, Set<Integer>> byAccount = new HashMap<>();
+    if (ids.isEmpty()) {
+      return byAccount;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "select cast(account_id as varchar), interest_id from profile_interest where account_id = any(cast(string_to_array(?1, ',') as uuid[]))")
+        .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
+        .getResultList();
+    for (Object[] row : rows) {
+      byAccount.computeIfAbsent(UUID.fromString((String) row[0]), k -> new HashSet<>()).add(((Number) row[1]).intValue());
+    }
+    return byAccount;
+  }
+
+  private static LocalDate day(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+  }
+}

@@ -1,0 +1,91 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.it.People.Person;
+import app.dating.it.Platform.Reply;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The discovery feed: hard filters hold both ways, exclusions hold, nobody repeats within a session. */
+class FeedIT {
+
+  private static Set<String> feed(Person who) {
+    Set<String> ids = new HashSet<>();
+    String cursor = null;
+    for (int page = 0; page < 20; page++) {
+      Reply reply = who.api().get("/api/v1/discovery/feed?limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertEquals(200, reply.status(), reply::toString);
+      List<JsonObject> cards = reply.json().getJsonArray("candidates").getValuesAs(JsonObject.class);
+      if (cards.isEmpty()) {
+        break;
+      }
+      for (JsonObject card : cards) {
+        assertTrue(ids.add(card.getString("id")), "repeated within the session: " + card);
+        assertFalse(card.containsKey("email") || card.containsKey("birthDate"), card::toString);
+      }
+      cursor = reply.json().getString("next");
+    }
+    return ids;
+  }
+
+  @Test
+  void hardFiltersHoldBothWays() {
+    double[] here = People.somewhereEmpty();
+    Person me = People.create(30, "woman", "[\"man\"]", 25, 40, 30, here[0], here[1], "DISCOVERABLE");
+
+    double[] near = People.north(here, 5);
+    Person fits = People.create(32, "man", "[\"woman\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
+    Person wantsMen = People.create(32, "man", "[\"man\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
+    Person tooOld = People.create(50, "man", "[\"woman\"]", 25, 60, 50, near[0], near[1], "DISCOVERABLE");
+    Person thinksMeTooOld = People.create(28, "man", "[\"woman\"]", 18, 25, 50, near[0], near[1], "DISCOVERABLE");
+    Person woman = People.create(30, "woman", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
+    double[] ten = People.north(here, 10);
+    Person staysClose = People.create(32, "man", "[\"woman\"]", 25, 35, 5, ten[0], ten[1], "DISCOVERABLE");
+    double[] far = People.north(here, 40);
+    Person tooFar = People.create(32, "man", "[\"woman\"]", 25, 35, 100, far[0], far[1], "DISCOVERABLE");
+    Person paused = People.create(32, "man", "[\"woman\"]", 25, 35, 50, near[0], near[1], "PAUSED");
+    Person swiped = People.create(33, "man", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
+    Person blocker = People.create(34, "man", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
+    me.api().post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}");
+    blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}");
+
+    assertEquals(Set.of(fits.id()), feed(me), "only the one who fits both ways; not: wants men " + wantsMen.id() + ", too old "
+        + tooOld.id() + ", thinks me too old " + thinksMeTooOld.id() + ", a woman " + woman.id() + ", stays within 5 km " + staysClose.id()
+        + ", 40 km away " + tooFar.id() + ", paused " + paused.id() + ", swiped " + swiped.id() + ", blocked me " + blocker.id());
+
+    JsonObject card = me.api().get("/api/v1/discovery/feed").json().getJsonArray("candidates").getJsonObject(0);
+    assertEquals(5, card.getInt("distanceKm"));
+    assertEquals(32, card.getInt("age"));
+  }
+
+  @Test
+  void pagesNeverRepeatAndShowEveryone() {
+    double[] here = People.somewhereEmpty();
+    Person me = People.open("woman", here[0], here[1]);
+    List<String> everyone = new ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      double[] at = People.north(here, i);
+      everyone.add(People.open(i % 2 == 0 ? "man" : "non-binary", at[0], at[1]).id());
+    }
+    assertEquals(Set.copyOf(everyone), feed(me));
+  }
+
+  @Test
+  void theFeedNeedsALocation() {
+    Api.Account account = Api.register();
+    Api api = new Api().bearer(account.accessToken());
+    api.put("/api/v1/me/profile", "{\"gender\":\"woman\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":50,"
+        + "\"languages\":[],\"prompts\":[],\"interests\":[],\"visibility\":\"HIDDEN\"}");
+    Reply reply = api.get("/api/v1/discovery/feed");
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals("location", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(400, api.get("/api/v1/discovery/feed?cursor=made-up").status());
+  }
+}

@@ -1,0 +1,31 @@
+package app.dating.discovery.boundary;
+
+import app.dating.identity.control.SignedIn;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The discovery feed. */
+@Path("discovery/feed")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("USER")
+public class FeedResource {
+  static final int PAGE_MAX = 50;
+
+  @Inject Discovery discovery;
+  @Context SecurityContext security;
+
+  @GET
+  @Operation(summary = "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)")
+  public FeedPage feed(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
+    return discovery.feed(SignedIn.of(security).accountId(), cursor, Math.max(1, Math.min(PAGE_MAX, limit)));
+  }
+}

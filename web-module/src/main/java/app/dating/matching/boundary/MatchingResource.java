@@ -1,0 +1,130 @@
+package app.dating.matching.boundary;
+
+import app.dating.api.problem.RequestBodies;
+import app.dating.identity.control.SignedIn;
+import app.dating.matching.entity.Report;
+import app.dating.matching.entity.SwipeKind;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Swipes, matches, blocks, reports and "likes you", for the signed-in person. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("USER")
+public class MatchingResource {
+  static final int PAGE_MAX = 50;
+
+  @Inject Matching matching;
+  @Inject RequestBodies bodies;
+  @Context SecurityContext security;
+
+  /** Body of a swipe. */
+  public record SwipeRequest(@NotNull UUID targetId, @NotNull SwipeKind kind) {
+    public SwipeRequest(UUID targetId, SwipeKind kind) {
+      this.targetId = targetId;
+      this.kind = kind;
+    }
+  }
+
+  @POST
+  @Path("swipes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Swipe LIKE, PASS or SUPERLIKE on a candidate; says whether it made a match. Repeating the same swipe is harmless")
+  public SwipeResult swipe(SwipeRequest body) {
+    SwipeRequest swipe = bodies.valid(body);
+    return matching.swipe(me(), swipe.targetId(), swipe.kind());
+  }
+
+  @GET
+  @Path("matches")
+  @Operation(summary = "Your matches, newest activity first; pass `next` as `cursor` for the following page")
+  public MatchPage matches(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
+    return matching.matches(me(), cursor, Math.max(1, Math.min(PAGE_MAX, limit)));
+  }
+
+  @DELETE
+  @Path("matches/{id}")
+  @Operation(summary = "Unmatch: the match (and its conversation) ends for both")
+  public Response unmatch(@PathParam("id") UUID id) {
+    matching.unmatch(me(), id);
+    return Response.noContent().build();
+  }
+
+  /** Body of a block. */
+  public record BlockRequest(@NotNull UUID accountId) {
+    public BlockRequest(UUID accountId) {
+      this.accountId = accountId;
+    }
+  }
+
+  @POST
+  @Path("blocks")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Block someone: you are hidden from each other everywhere, for good; a match ends")
+  public Response block(BlockRequest body) {
+    matching.block(me(), bodies.valid(body).accountId());
+    return Response.noContent().build();
+  }
+
+  /** Body of a report: whom, why, optionally what exactly ({@code photo:<id>} …) and a comment. */
+  public record ReportRequest(
+      @NotNull UUID accountId,
+      @NotNull Report.Reason reason,
+      @Size(max = Report.COMMENT_MAX) String comment,
+      @Size(max = Report.CONTENT_REF_MAX) @Pattern(regexp = "(profile|photo|match|message):[0-9a-f-]{36}") String contentRef) {
+    public ReportRequest(UUID accountId, Report.Reason reason, String comment, String contentRef) {
+      this.accountId = accountId;
+      this.reason = reason;
+      this.comment = comment;
+      this.contentRef = contentRef;
+    }
+  }
+
+  @POST
+  @Path("reports")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Report someone to the moderators (20 a day)")
+  public Response report(ReportRequest body) {
+    ReportRequest report = bodies.valid(body);
+    UUID id = matching.report(me(), report.accountId(), report.reason(), report.comment(), report.contentRef());
+    return Response.status(Response.Status.CREATED).entity(Map.of("id", id)).build();
+  }
+
+  @GET
+  @Path("likes/count")
+  @Operation(summary = "How many people liked you and wait for your answer")
+  public Map<String, Long> likesCount() {
+    return Map.of("count", matching.likesCount(me()));
+  }
+
+  @GET
+  @Path("likes")
+  @Operation(summary = "Who liked you (premium: the SEE_LIKES entitlement)")
+  public List<LikeView> likes(@QueryParam("limit") @DefaultValue("50") int limit) {
+    return matching.likes(me(), Math.max(1, Math.min(PAGE_MAX, limit)));
+  }
+
+  private UUID me() {
+    return SignedIn.of(security).accountId();
+  }
+}
