@@ -14,33 +14,42 @@ import java.util.TreeSet;
 
 /**
  * The {@code demo-data} command: fills the database with N synthetic users for demos and
- * benchmarks, all of whom log in with {@link DemoLoader#PASSWORD}. Exit code 2 for bad arguments,
+ * benchmarks, all of whom log in with {@link DemoLoader#PASSWORD}. By default each gets a profile
+ * (a synthetic population around 20 European cities); {@code --profiles false} adds accounts only. Exit code 2 for bad arguments,
  * 1 when the database fails.
  */
 final class DemoData {
   static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5433/dating";
   static final int MAX_USERS = 10_000_000;
-  private static final Set<String> OPTIONS = Set.of("users", "jdbc", "user", "password", "seed", "batch");
-  private static final String USAGE =
-      "usage: demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]";
+  /** Photo.MAX_PER_ACCOUNT. */
+  static final int MAX_PHOTOS = 9;
+  private static final Set<String> OPTIONS = 
+      Set.of("users", "jdbc", "user", "password", "seed", "batch", "profiles", "cities", "photos");
+  static final String USAGE =
+      "usage: demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]"
+          + " [--profiles true|false] [--cities all|N|Name,Name...] [--photos 0-9]";
 
   private DemoData() {}
 
   /** What to add, and where. */
-  record Settings(String url, String user, String password, int users, long seed, int batch) {
+  record Settings(String url, String user, String password, DemoLoader.Plan plan) {
     static Settings of(Options options) {
       Set<String> unknown = new TreeSet<>(options.values().keySet());
       unknown.removeAll(OPTIONS);
       if (!unknown.isEmpty()) {
         throw new IllegalArgumentException("unknown option --" + String.join(", --", unknown));
       }
+      int users = (int) number(options, "users", null, 1, MAX_USERS);
+      long seed = number(options, "seed", "42", Long.MIN_VALUE, Long.MAX_VALUE);
+      int batch = (int) number(options, "batch", "10000", 1, MAX_USERS);
+      boolean profiles = bool(options, "profiles", "true");
+      String cities = options.get("cities", null, "all");
+      int photos = (int) number(options, "photos", "0", 0, MAX_PHOTOS);
       return new Settings(
           options.get("jdbc", "DB_URL", DEFAULT_URL),
           options.get("user", "DB_USER", "postgres"),
           options.get("password", "DB_PASSWORD", ""),
-          (int) number(options, "users", null, 1, MAX_USERS),
-          number(options, "seed", "42", Long.MIN_VALUE, Long.MAX_VALUE),
-          (int) number(options, "batch", "10000", 1, MAX_USERS));
+          new DemoLoader.Plan(users, seed, batch, profiles, cities, photos));
     }
 
     Connection connect() throws SQLException {
@@ -85,7 +94,7 @@ final class DemoData {
     }
     try (connection) {
       DemoLoader.Result result =
-          DemoLoader.load(connection, settings.users(), settings.seed(), settings.batch(), progress);
+          DemoLoader.load(connection, settings.plan(), progress);
       out.println(result.summary());
       out.printf(
           "demo users demo-%d@example.invalid to demo-%d@example.invalid log in with the password %s%n",
@@ -114,6 +123,15 @@ final class DemoData {
           String.format(Locale.ROOT, "--%s must be between %,d and %,d, got %s", name, min, max, value));
     }
     return number;
+  }
+
+  private static boolean bool(Options options, String name, String defaultValue) {
+    String value = options.get(name, null, defaultValue).strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true", "yes" -> true;
+      case "false", "no" -> false;
+      default -> throw new IllegalArgumentException("--" + name + " must be true or false, got " + value);
+    };
   }
 
   private static String oneLine(Exception e) {

@@ -43,7 +43,9 @@ public final class Tools {
           jwt-keys --dir DIR [--rotate true] [--keep 3]
                                               make the access-token signing key and the JWKS (rotate: new key, old ones stay published)
           demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]
-                                              add N synthetic users (defaults from DB_URL, DB_USER, DB_PASSWORD)
+                    [--profiles true] [--cities all|N|Berlin,Paris] [--photos 0]
+                                              add N synthetic users with profiles around European cities
+                                              (defaults from DB_URL, DB_USER, DB_PASSWORD)
           password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
           photo-pipeline-bench [--width 4000] [--height 3000] [--quality 0.92] [--warmup 3] [--runs 10]
                                               process a generated 12-megapixel JPEG: ms per photo, photos/s per core, peak heap, bytes saved

@@ -4,22 +4,27 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Adds synthetic users to {@code account} with PostgreSQL {@code COPY}, one transaction per batch.
+ * Adds synthetic users with PostgreSQL {@code COPY} ({@code account}, and with profiles
+ * {@code profile}, {@code profile_interest}, {@code profile_prompt}, {@code photo}), one transaction
+ * per batch.
  * Demo numbers continue after the highest existing {@code demo-<n>@example.invalid}, so every run
  * adds users. All of them share one Argon2id hash of {@link #PASSWORD}.
  */
@@ -32,7 +37,7 @@ public final class DemoLoader {
       from account where lower(email) like 'demo-%@example.invalid'""";
   private static final String LOCK = "select pg_try_advisory_lock(hashtext('app.dating demo-data'))";
   private static final String UNLOCK = "select pg_advisory_unlock(hashtext('app.dating demo-data'))";
-  private static final int BUFFER = 1 << 16;
+  private static final int CHUNK = 1 << 18;
 
   /** Users {@code demo-<first>} to {@code demo-<last>} were added. */
   public record Result(long first, long last, Duration elapsed) {
@@ -56,58 +61,133 @@ public final class DemoLoader {
 
   private DemoLoader() {}
 
+  /**
+   * What to add: {@code users} users from {@code seed}, {@code batchSize} to a transaction; with
+   * {@code profiles}, each gets a profile around one of {@code cities} and {@code photos} photo rows.
+   */
+  public record Plan(int users, long seed, int batchSize, boolean profiles, String cities, int photos) {
+    public Plan {
+      if (photos > 0 && !profiles) {
+        throw new IllegalArgumentException("--photos needs --profiles true");
+      }
+      Cities.select(cities);
+    }
+
+    /** Accounts only, as before profiles existed. */
+    public static Plan accounts(int users, long seed, int batchSize) {
+      return new Plan(users, seed, batchSize, false, "all", 0);
+    }
+  }
+
   public static Result load(Connection connection, int users, long seed, int batchSize, Progress progress)
       throws SQLException, IOException {
-    SyntheticUsers people = new SyntheticUsers(seed, hashPassword(), Clock.systemDefaultZone());
-    String copy =
-        "COPY account (" + String.join(", ", people.columns()) + ") FROM STDIN WITH (FORMAT csv)";
-    CsvRow row = new CsvRow(people.columns());
+    return load(connection, Plan.accounts(users, seed, batchSize), progress);
+  }
+
+  /**
+   * Adds the users of a plan. One thread describes the next batch (CSV encoded to bytes) while this
+   * one copies the current batch table by table, so both cores work; each batch is one transaction.
+   */
+  public static Result load(Connection connection, Plan plan, Progress progress) throws SQLException, IOException {
     PGConnection postgres = connection.unwrap(PGConnection.class);
     connection.setAutoCommit(true);
     if (!queryBoolean(connection, LOCK)) {
       throw new SQLException("another demo-data run is adding users to this database");
     }
+    ExecutorService describer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "demo-data-describer");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
+      SyntheticProfiles profiles =
+          plan.profiles()
+              ? new SyntheticProfiles(Catalogue.load(connection), Cities.select(plan.cities()), plan.photos())
+              : null;
+      SyntheticUsers people = new SyntheticUsers(plan.seed(), hashPassword(), Clock.systemDefaultZone(), profiles);
       long first = queryLong(connection, HIGHEST_NUMBER) + 1;
+      int users = plan.users();
       long started = System.nanoTime();
       progress.start(users);
       connection.setAutoCommit(false);
       int done = 0;
+      Future<Encoded> next = describer.submit(() -> describe(people, first, Math.min(plan.batchSize(), users)));
       while (done < users) {
-        int size = Math.min(batchSize, users - done);
+        int size = Math.min(plan.batchSize(), users - done);
+        Encoded batch = await(next);
+        int following = done + size;
+        if (following < users) {
+          int nextSize = Math.min(plan.batchSize(), users - following);
+          next = describer.submit(() -> describe(people, first + following, nextSize));
+        }
         try {
-          copy(postgres, copy, people, row, first + done, size);
+          for (Encoded.Table table : batch.tables()) {
+            copy(postgres, table);
+          }
           connection.commit();
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
           connection.rollback();
           String state = e instanceof SQLException sql ? sql.getSQLState() : null;
           throw new SQLException(
               String.format(Locale.ROOT, "stopped after %,d users: %s", done, e.getMessage()), state, e);
         }
-        done += size;
+        done = following;
         progress.update(done);
       }
       return new Result(first, first + users - 1, Duration.ofNanos(System.nanoTime() - started));
     } finally {
+      describer.shutdownNow();
       unlock(connection);
     }
   }
 
-  private static void copy(PGConnection postgres, String sql, SyntheticUsers people, CsvRow row, long from, int size)
-      throws SQLException, IOException {
-    PGCopyOutputStream stream = new PGCopyOutputStream(postgres, sql, BUFFER);
-    try {
-      Writer out = new BufferedWriter(new OutputStreamWriter(stream, UTF_8), BUFFER);
-      for (long number = from; number < from + size; number++) {
-        people.describe(number, row.start());
-        out.append(row.end());
+  /** A described batch: per table, the COPY statement and its CSV input as UTF-8. */
+  private record Encoded(List<Table> tables) {
+    record Table(String sql, byte[] csv) {}
+  }
+
+  private static Encoded describe(SyntheticUsers people, long from, int size) {
+    Batch batch = new Batch(size);
+    for (long number = from; number < from + size; number++) {
+      people.describe(number, batch);
+    }
+    List<Encoded.Table> tables = new ArrayList<>();
+    for (CopyTable table : batch.tables()) {
+      if (table.rows() > 0) {
+        tables.add(new Encoded.Table(table.copySql(), table.data().toString().getBytes(UTF_8)));
       }
-      out.flush();
-      stream.endCopy();
-    } catch (SQLException | IOException | RuntimeException e) {
-      if (stream.isActive()) {
+    }
+    return new Encoded(tables);
+  }
+
+  private static Encoded await(Future<Encoded> batch) throws IOException {
+    try {
+      return batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  private static void copy(PGConnection postgres, Encoded.Table table) throws SQLException {
+    CopyIn copy = postgres.getCopyAPI().copyIn(table.sql());
+    try {
+      byte[] csv = table.csv();
+      for (int offset = 0; offset < csv.length; offset += CHUNK) {
+        copy.writeToCopy(csv, offset, Math.min(CHUNK, csv.length - offset));
+      }
+      copy.endCopy();
+    } catch (SQLException | RuntimeException e) {
+      if (copy.isActive()) {
         try {
-          stream.cancelCopy();
+          copy.cancelCopy();
         } catch (SQLException cancel) {
           e.addSuppressed(cancel);
         }

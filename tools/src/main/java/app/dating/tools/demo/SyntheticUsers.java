@@ -6,66 +6,93 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
  * What a synthetic demo user looks like: the one place to change when {@code account} gains
  * columns. Every value comes from the seed and the user's demo number, so a seed always gives the
- * same people, whatever the batch size.
+ * same people, whatever the batch size. The profile, when wanted, comes from {@link SyntheticProfiles}.
  */
 final class SyntheticUsers {
   static final Duration HISTORY = Duration.ofDays(730);
+
+  /** The gender slugs of the catalogue that people get. */
+  static final String MAN = "man";
+  static final String WOMAN = "woman";
+  static final String NON_BINARY = "non-binary";
+
+  /** Who a person is, for the profile to build on. */
+  record Person(UUID id, String gender, int age, LocalDate birthDate, Instant createdAt, Instant updatedAt) {}
 
   private final long seed;
   private final String passwordHash;
   private final Instant now;
   private final LocalDate today;
   private final ZoneId zone;
+  private final SyntheticProfiles profiles;
 
-  SyntheticUsers(long seed, String passwordHash, Clock clock) {
+  /** {@code profiles} null: accounts only. */
+  SyntheticUsers(long seed, String passwordHash, Clock clock, SyntheticProfiles profiles) {
     this.seed = seed;
     this.passwordHash = passwordHash;
     this.now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     this.zone = clock.getZone();
     this.today = LocalDate.ofInstant(now, zone);
+    this.profiles = profiles;
   }
 
   static String email(long number) {
     return "demo-" + number + "@example.invalid";
   }
 
-  void describe(long number, Row row) {
+  Instant now() {
+    return now;
+  }
+
+  ZoneId zone() {
+    return zone;
+  }
+
+  LocalDate today() {
+    return today;
+  }
+
+  void describe(long number, Batch batch) {
     SplittableRandom random = new SplittableRandom(mix(seed, number));
-    UUID id = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() >>> 2 | Long.MIN_VALUE);
-    boolean female = random.nextBoolean();
-    LocalDate birthDate = birthDate(random);
+    UUID id = uuid(random);
+    String gender = gender(random);
+    int age = age(random);
+    LocalDate birthDate = birthDate(random, age);
     Instant createdAt = createdAt(random, birthDate);
-    row.put("id", id)
+    Instant updatedAt = updatedAt(random, createdAt);
+    boolean femaleName = gender.equals(WOMAN) || gender.equals(NON_BINARY) && random.nextBoolean();
+    batch.account.add()
+        .put("id", id)
         .put("email", email(number))
         .put("email_verified", random.nextInt(100) < 92)
-        .put("display_name", FirstNames.pick(random, female))
+        .put("display_name", FirstNames.pick(random, femaleName))
         .put("birth_date", birthDate)
         .put("password_hash", passwordHash)
         .put("status", "ACTIVE")
         .put("created_at", createdAt)
-        .put("updated_at", updatedAt(random, createdAt));
+        .put("updated_at", updatedAt);
+    batch.account.end();
+    if (profiles != null) {
+      // A stream of its own, so that adding profile details never changes the accounts of a seed.
+      SplittableRandom profileRandom = new SplittableRandom(mix(~seed, number));
+      profiles.describe(new Person(id, gender, age, birthDate, createdAt, updatedAt), profileRandom, this, batch);
+    }
   }
 
-  List<String> columns() {
-    List<String> columns = new ArrayList<>();
-    describe(
-        1,
-        new Row() {
-          @Override
-          public Row put(String column, Object value) {
-            columns.add(column);
-            return this;
-          }
-        });
-    return columns;
+  static UUID uuid(SplittableRandom random) {
+    return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() >>> 2 | Long.MIN_VALUE);
+  }
+
+  /** About 48% men, 48% women, 4% non-binary. */
+  private static String gender(SplittableRandom random) {
+    int share = random.nextInt(100);
+    return share < 48 ? MAN : share < 96 ? WOMAN : NON_BINARY;
   }
 
   /** Ages 18–70: three in four are 22–40, few are over 50. */
@@ -80,8 +107,7 @@ final class SyntheticUsers {
     return 41 + Math.min(random.nextInt(30), random.nextInt(30));
   }
 
-  private LocalDate birthDate(SplittableRandom random) {
-    int age = age(random);
+  private LocalDate birthDate(SplittableRandom random, int age) {
     LocalDate oldest = today.minusYears(age + 1L);
     long span = ChronoUnit.DAYS.between(oldest, today.minusYears(age));
     return oldest.plusDays(1 + random.nextLong(span));
@@ -104,7 +130,7 @@ final class SyntheticUsers {
     return a.isAfter(b) ? a : b;
   }
 
-  private static long mix(long seed, long number) {
+  static long mix(long seed, long number) {
     long z = seed * 0x9E3779B97F4A7C15L + number;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
