@@ -13,8 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,11 +25,8 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,11 +37,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The demo-data command against a real PostgreSQL carrying the platform's migrations. */
 class DemoDataTest {
-  private static final Path MIGRATIONS = Path.of("../ejb-module/src/main/resources/db/migration");
-  private static final Pattern MIGRATION = Pattern.compile("V([0-9._]+)__.*\\.sql");
   private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/dating";
 
   private static EmbeddedPostgres postgres;
+
+  private static String database(String name, boolean migrated) throws Exception {
+    return ScratchDatabases.create(postgres, name, migrated);
+  }
 
   @BeforeAll
   static void start() throws IOException {
@@ -214,45 +211,6 @@ class DemoDataTest {
 
   private static double share(long count) {
     return count / 2500.0;
-  }
-
-  private static String database(String name, boolean migrated) throws Exception {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
-    }
-    if (migrated) {
-      try (Connection connection = postgres.getDatabase("postgres", name).getConnection();
-          Statement statement = connection.createStatement()) {
-        for (Path migration : migrations()) {
-          statement.execute(Files.readString(migration));
-        }
-      }
-    }
-    return postgres.getJdbcUrl("postgres", name);
-  }
-
-  /** Every versioned migration in version order, so the generator is checked against the current schema. */
-  private static List<Path> migrations() throws IOException {
-    try (Stream<Path> files = Files.list(MIGRATIONS)) {
-      List<Path> migrations =
-          files
-              .filter(file -> MIGRATION.matcher(file.getFileName().toString()).matches())
-              .sorted(Comparator.comparing(DemoDataTest::version, DemoDataTest::compareVersions))
-              .toList();
-      assertFalse(migrations.isEmpty(), "no migrations in " + MIGRATIONS.toAbsolutePath());
-      return migrations;
-    }
-  }
-
-  private static int[] version(Path migration) {
-    Matcher matcher = MIGRATION.matcher(migration.getFileName().toString());
-    matcher.matches();
-    return Arrays.stream(matcher.group(1).split("[._]")).mapToInt(Integer::parseInt).toArray();
-  }
-
-  private static int compareVersions(int[] a, int[] b) {
-    return Arrays.compare(a, b);
   }
 
   private static List<Account> accounts(String url) throws SQLException {

@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,14 +21,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +34,6 @@ import org.junit.jupiter.api.Test;
 
 /** The synthetic population of demo-data (profiles, interests, prompts, photos) against a real PostgreSQL. */
 class PopulationTest {
-  private static final Path MIGRATIONS = Path.of("../ejb-module/src/main/resources/db/migration");
-  private static final Pattern MIGRATION = Pattern.compile("V([0-9._]+)__.*\\.sql");
   private static final int USERS = 5000;
   /** The city centres the population is drawn around (an independent list, as the oracle). */
   private static final double[][] CITY_CENTRES = {
@@ -50,6 +44,10 @@ class PopulationTest {
   };
 
   private static EmbeddedPostgres postgres;
+
+  private static String database(String name) throws Exception {
+    return ScratchDatabases.create(postgres, name, true);
+  }
   private static String population;
   private static List<Person> people;
 
@@ -335,35 +333,4 @@ class PopulationTest {
     }
   }
 
-  private static String database(String name) throws Exception {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("create database " + name);
-    }
-    try (Connection connection = postgres.getDatabase("postgres", name).getConnection();
-        Statement statement = connection.createStatement()) {
-      for (Path migration : migrations()) {
-        statement.execute(Files.readString(migration));
-      }
-    }
-    return postgres.getJdbcUrl("postgres", name);
-  }
-
-  private static List<Path> migrations() throws IOException {
-    try (Stream<Path> files = Files.list(MIGRATIONS)) {
-      List<Path> migrations =
-          files
-              .filter(file -> MIGRATION.matcher(file.getFileName().toString()).matches())
-              .sorted(Comparator.comparing(PopulationTest::version, Arrays::compare))
-              .toList();
-      assertFalse(migrations.isEmpty(), "no migrations in " + MIGRATIONS.toAbsolutePath());
-      return migrations;
-    }
-  }
-
-  private static int[] version(Path migration) {
-    var matcher = MIGRATION.matcher(migration.getFileName().toString());
-    matcher.matches();
-    return Arrays.stream(matcher.group(1).split("[._]")).mapToInt(Integer::parseInt).toArray();
-  }
 }
