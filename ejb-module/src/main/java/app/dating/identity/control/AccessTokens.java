@@ -9,6 +9,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +37,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -119,6 +127,35 @@ public class AccessTokens {
       throw new IllegalStateException("cannot sign an access token", e);
     }
     return new IssuedToken(jwt.serialize(), "Bearer", lifetime.toSeconds());
+  }
+
+  /** What a verified access token says. */
+  public record Verified(UUID subject, UUID sessionId, Set<String> groups, Instant issuedAt, Instant expiresAt) {}
+
+  /**
+   * Verifies an access token as MicroProfile JWT does on the API (signature against the published
+   * keys, RS256 only, issuer, audience, expiry): for the WebSocket endpoint, where no JAX-RS filter
+   * runs. Revocations are the caller's to check.
+   */
+  public Optional<Verified> verify(String token) {
+    if (token == null || token.length() > 8192) {
+      return Optional.empty();
+    }
+    try {
+      DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(published)));
+      processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+          new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
+      JWTClaimsSet claims = processor.process(token, null);
+      Object millis = claims.getClaim(ISSUED_AT_MILLIS);
+      Instant issued = millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : claims.getIssueTime().toInstant().plusMillis(999);
+      String sid = claims.getStringClaim("sid");
+      List<String> groups = claims.getStringListClaim("groups");
+      return Optional.of(new Verified(UUID.fromString(claims.getSubject()), sid == null ? null : UUID.fromString(sid),
+          groups == null ? Set.of() : Set.copyOf(groups), issued, claims.getExpirationTime().toInstant()));
+    } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The public verification keys, as a JWKS document. */

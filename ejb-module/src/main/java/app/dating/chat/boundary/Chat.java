@@ -1,0 +1,266 @@
+package app.dating.chat.boundary;
+
+import app.dating.chat.control.MessageCipher;
+import app.dating.chat.control.MessageCipher.DataKey;
+import app.dating.chat.control.PresenceStore;
+import app.dating.chat.entity.Conversation;
+import app.dating.chat.entity.Message;
+import app.dating.events.boundary.Events;
+import app.dating.identity.entity.Account;
+import app.dating.matching.entity.Match;
+import app.dating.ratelimit.boundary.RateLimit;
+import app.dating.ratelimit.boundary.RateLimiter;
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The chat service. A message is stored, with the next sequence number of its conversation (the
+ * conversation's row is locked, so numbers are gap-free and in commit order), before it is
+ * acknowledged; the client's id makes a resend a duplicate, never a second message. Only the two
+ * people of an active match read or write their conversation.
+ */
+@Stateless
+public class Chat {
+  public static final String MESSAGE_EVENT = "MESSAGE";
+  public static final int TEXT_MAX = 4000;
+  public static final int CIPHERTEXT_MAX = 16 * 1024;
+  static final RateLimit SENDS = new RateLimit("chat-send", 30, Duration.ofSeconds(30));
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  @PersistenceContext EntityManager em;
+  @Inject MessageCipher cipher;
+  @Inject PresenceStore presenceStore;
+  @Inject Events events;
+  @Inject RateLimiter limiter;
+  @Inject Clock clock;
+
+  public Ack send(UUID sender, UUID conversationId, String clientId, Message.Kind kind, String content) {
+    if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+      throw InvalidInputException.of("clientId", "Give each message an id of 1 to 64 letters, digits, - or _.");
+    }
+    byte[] plain = validContent(kind, content);
+    limiter.consume(SENDS, sender.toString());
+    Match match = activeMatchOf(sender, conversationId);
+    Conversation conversation = lockedConversation(match.id());
+    Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
+        .setParameter("conversation", conversationId).setParameter("sender", sender).setParameter("clientId", clientId)
+        .getResultStream().findFirst();
+    List<UUID> members = List.of(sender, match.other(sender));
+    if (earlier.isPresent()) {
+      return new Ack(conversationId, clientId, earlier.get().seq(), earlier.get().createdAt(), true, members);
+    }
+    Instant now = clock.instant();
+    long seq = conversation.next(now);
+    byte[] body = kind == Message.Kind.E2E ? plain : cipher.encrypt(key(conversation), conversationId, seq, plain);
+    em.persist(new Message(conversationId, seq, sender, clientId, kind, body, now));
+    advance(conversationId, sender, seq, seq);
+    events.publish(MESSAGE_EVENT, Json.createObjectBuilder()
+        .add("conversation", conversationId.toString()).add("seq", seq)
+        .add("sender", sender.toString()).add("recipient", match.other(sender).toString()).build());
+    return new Ack(conversationId, clientId, seq, now, false, members);
+  }
+
+  /** Messages after {@code after}, up to {@code upTo}, oldest first (sync after a reconnect, or paging forward). */
+  public List<ChatMessage> after(UUID me, UUID conversationId, long after, long upTo, int limit) {
+    activeMatchOf(me, conversationId);
+    return read(conversationId, em.createNamedQuery(Message.AFTER, Message.class)
+        .setParameter("conversation", conversationId).setParameter("after", after).setParameter("upTo", upTo)
+        .setMaxResults(limit).getResultList());
+  }
+
+  /** Messages before {@code before}, newest first (paging back through history). */
+  public List<ChatMessage> before(UUID me, UUID conversationId, long before, int limit) {
+    activeMatchOf(me, conversationId);
+    return read(conversationId, em.createNamedQuery(Message.BEFORE, Message.class)
+        .setParameter("conversation", conversationId).setParameter("before", before)
+        .setMaxResults(limit).getResultList());
+  }
+
+  /** The caller's conversations, most recent first, with unread counts and the last message. */
+  public List<ConversationView> conversations(UUID me) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "select cast(m.id as varchar), cast(case when m.user_a = ?1 then m.user_b else m.user_a end as varchar),"
+                + " coalesce(c.last_seq, 0), coalesce(mine.read_up_to, 0), coalesce(theirs.read_up_to, 0)"
+                + " from match m"
+                + " left join conversation c on c.match_id = m.id"
+                + " left join read_state mine on mine.conversation_id = m.id and mine.account_id = ?1"
+                + " left join read_state theirs on theirs.conversation_id = m.id and theirs.account_id <> ?1"
+                + " where (m.user_a = ?1 or m.user_b = ?1) and m.ended_at is null"
+                + " order by coalesce(c.last_message_at, m.created_at) desc limit 200")
+        .setParameter(1, me)
+        .getResultList();
+    List<ConversationView> views = new ArrayList<>();
+    for (Object[] row : rows) {
+      UUID id = UUID.fromString((String) row[0]);
+      UUID person = UUID.fromString((String) row[1]);
+      long lastSeq = ((Number) row[2]).longValue();
+      long read = ((Number) row[3]).longValue();
+      ChatMessage last = lastSeq == 0 ? null
+          : read(id, List.of(em.find(Message.class, new Message.Key(id, lastSeq)))).get(0);
+      Account account = em.find(Account.class, person);
+      views.add(new ConversationView(id, person, account == null ? null : account.displayName(), lastSeq, Math.max(0, lastSeq - read),
+          read, ((Number) row[4]).longValue(), last));
+    }
+    return views;
+  }
+
+  /** Records that {@code me} received ({@code read} false) or read the conversation up to {@code upTo}. */
+  public Receipt receipt(UUID me, UUID conversationId, long upTo, boolean read) {
+    Match match = activeMatchOf(me, conversationId);
+    long last = Optional.ofNullable(em.find(Conversation.class, conversationId)).map(Conversation::lastSeq).orElse(0L);
+    if (upTo < 0 || upTo > last) {
+      throw InvalidInputException.of("upTo", "Must be between 0 and the conversation's last sequence number (" + last + ").");
+    }
+    long[] state = advance(conversationId, me, upTo, read ? upTo : 0);
+    return new Receipt(conversationId, me, match.other(me), state[0], state[1]);
+  }
+
+  /** Whether {@code me} may write to the conversation now (typing indicators ask this). */
+  public UUID peerIn(UUID me, UUID conversationId) {
+    return activeMatchOf(me, conversationId).other(me);
+  }
+
+  /** The active conversations of {@code me}, for a reconnecting client: each with its last sequence number. */
+  public Map<UUID, Long> lastSequences(UUID me) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(
+            "select cast(m.id as varchar), coalesce(c.last_seq, 0) from match m left join conversation c on c.match_id = m.id"
+                + " where (m.user_a = ?1 or m.user_b = ?1) and m.ended_at is null")
+        .setParameter(1, me).getResultList();
+    Map<UUID, Long> last = new java.util.HashMap<>();
+    rows.forEach(r -> last.put(UUID.fromString((String) r[0]), ((Number) r[1]).longValue()));
+    return last;
+  }
+
+  /** The people {@code me} has an active match with: whom presence changes concern. */
+  public List<UUID> peers(UUID me) {
+    @SuppressWarnings("unchecked")
+    List<String> ids = em.createNativeQuery(
+            "select cast(case when m.user_a = ?1 then m.user_b else m.user_a end as varchar) from match m"
+                + " where (m.user_a = ?1 or m.user_b = ?1) and m.ended_at is null")
+        .setParameter(1, me).getResultList();
+    return ids.stream().map(UUID::fromString).toList();
+  }
+
+  /** Whether {@code me} hides when they are online. */
+  public boolean hidesPresence(UUID me) {
+    @SuppressWarnings("unchecked")
+    List<Boolean> hidden = em.createNativeQuery("select hide_presence from chat_settings where account_id = ?1")
+        .setParameter(1, me).getResultList();
+    return !hidden.isEmpty() && Boolean.TRUE.equals(hidden.get(0));
+  }
+
+  public void hidePresence(UUID me, boolean hide) {
+    em.createNativeQuery("insert into chat_settings (account_id, hide_presence) values (?1, ?2)"
+            + " on conflict (account_id) do update set hide_presence = excluded.hide_presence")
+        .setParameter(1, me).setParameter(2, hide).executeUpdate();
+  }
+
+  /** The presence of a match, unless they hide it (then unknown); strangers get not found. */
+  public PresenceView presence(UUID me, UUID other) {
+    if (!peers(me).contains(other)) {
+      throw BusinessException.notFound("Conversation");
+    }
+    if (hidesPresence(other)) {
+      return new PresenceView(other, null, null);
+    }
+    return new PresenceView(other, presenceStore.isOnline(other), presenceStore.lastSeen(other).orElse(null));
+  }
+
+  private Match activeMatchOf(UUID me, UUID conversationId) {
+    return Optional.ofNullable(conversationId == null ? null : em.find(Match.class, conversationId))
+        .filter(m -> m.involves(me) && m.isActive())
+        .orElseThrow(() -> BusinessException.notFound("Conversation"));
+  }
+
+  /** The conversation's row, locked for this transaction; made on the first message. */
+  private Conversation lockedConversation(UUID matchId) {
+    Conversation conversation = em.find(Conversation.class, matchId, LockModeType.PESSIMISTIC_WRITE);
+    if (conversation != null) {
+      return conversation;
+    }
+    DataKey key = cipher.newDataKey();
+    em.createNativeQuery("insert into conversation (match_id, data_key_id, data_key) values (?1, ?2, ?3) on conflict do nothing")
+        .setParameter(1, matchId).setParameter(2, key.masterKeyId()).setParameter(3, key.wrapped()).executeUpdate();
+    return em.find(Conversation.class, matchId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /** Moves a member's receipts forward (never back); returns {delivered, read}. */
+  private long[] advance(UUID conversationId, UUID member, long delivered, long read) {
+    Object[] row = (Object[]) em.createNativeQuery(
+            "insert into read_state (conversation_id, account_id, delivered_up_to, read_up_to) values (?1, ?2, ?3, ?4)"
+                + " on conflict (conversation_id, account_id) do update set"
+                + " delivered_up_to = greatest(read_state.delivered_up_to, excluded.delivered_up_to, excluded.read_up_to),"
+                + " read_up_to = greatest(read_state.read_up_to, excluded.read_up_to)"
+                + " returning delivered_up_to, read_up_to")
+        .setParameter(1, conversationId).setParameter(2, member).setParameter(3, Math.max(delivered, read)).setParameter(4, read)
+        .getSingleResult();
+    return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+  }
+
+  private List<ChatMessage> read(UUID conversationId, List<Message> messages) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    Conversation conversation = em.find(Conversation.class, conversationId);
+    DataKey key = key(conversation);
+    return messages.stream().map(m -> {
+      if (m.kind() == Message.Kind.E2E) {
+        return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), null,
+            Base64.getEncoder().encodeToString(m.body()), m.createdAt());
+      }
+      String text = new String(cipher.decrypt(key, conversationId, m.seq(), m.body()), StandardCharsets.UTF_8);
+      return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), text, null, m.createdAt());
+    }).toList();
+  }
+
+  private static DataKey key(Conversation conversation) {
+    return new DataKey(conversation.dataKeyId(), conversation.dataKey());
+  }
+
+  private static byte[] validContent(Message.Kind kind, String content) {
+    if (kind == null) {
+      throw InvalidInputException.of("kind", "Send TEXT or E2E.");
+    }
+    if (content == null || content.isBlank()) {
+      throw InvalidInputException.of(kind == Message.Kind.E2E ? "ciphertext" : "text", "A message needs content.");
+    }
+    switch (kind) {
+      case TEXT -> {
+        if (content.length() > TEXT_MAX) {
+          throw InvalidInputException.of("text", "At most " + TEXT_MAX + " characters.");
+        }
+        return content.getBytes(StandardCharsets.UTF_8);
+      }
+      case E2E -> {
+        if (content.length() > CIPHERTEXT_MAX * 4 / 3 + 4) {
+          throw InvalidInputException.of("ciphertext", "At most " + CIPHERTEXT_MAX + " bytes.");
+        }
+        try {
+          return Base64.getDecoder().decode(content);
+        } catch (IllegalArgumentException e) {
+          throw InvalidInputException.of("ciphertext", "Send the ciphertext as base64.");
+        }
+      }
+      default -> throw InvalidInputException.of("kind", "Photo messages are not open yet; send TEXT or E2E.");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package app.dating.chat.control;
+
+import app.dating.cache.boundary.SharedCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is online: a key with a short time to live in the shared cache (Redis with several
+ * instances, in-process otherwise), refreshed while a socket is open; and when each was last seen.
+ */
+@ApplicationScoped
+public class PresenceStore {
+  /** Sockets refresh well within this; a crashed instance's people drop offline after it. */
+  public static final Duration ONLINE_TTL = Duration.ofSeconds(75);
+  static final Duration LAST_SEEN_TTL = Duration.ofDays(30);
+
+  @Inject SharedCache cache;
+  @Inject Clock clock;
+
+  public void online(UUID accountId) {
+    cache.put("presence:online:" + accountId, "1", ONLINE_TTL);
+    seen(accountId);
+  }
+
+  public void seen(UUID accountId) {
+    cache.put("presence:seen:" + accountId, clock.instant().toString(), LAST_SEEN_TTL);
+  }
+
+  public boolean isOnline(UUID accountId) {
+    return cache.get("presence:online:" + accountId).isPresent();
+  }
+
+  public Optional<Instant> lastSeen(UUID accountId) {
+    return cache.get("presence:seen:" + accountId).map(Instant::parse);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Chat between the two people of an active match: messages stored (encrypted at rest) with a
+ * gap-free sequence number per conversation before they are acknowledged, resends recognised by the
+ * client's message id, delivered in order over WebSocket (websocket-module) and REST, with receipts,
+ * typing and presence.
+ */
+package app.dating.chat;

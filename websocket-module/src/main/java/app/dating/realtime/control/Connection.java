@@ -1,0 +1,116 @@
+package app.dating.realtime.control;
+
+import app.dating.chat.boundary.ChatMessage;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One device's socket. Messages reach it in sequence order without gaps: per conversation it
+ * remembers the last sequence number it was given, skips what it has, and fetches what it missed
+ * before it sends anything newer.
+ */
+public final class Connection {
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  private final Session session;
+  private final UUID accountId;
+  private final UUID sessionId;
+  private final Instant issuedAt;
+  private final Instant expiresAt;
+  private final Map<UUID, Long> delivered = new HashMap<>();
+  private final Map<UUID, Instant> lastTyping = new HashMap<>();
+
+  public Connection(Session session, UUID accountId, UUID sessionId, Instant issuedAt, Instant expiresAt) {
+    this.session = session;
+    this.accountId = accountId;
+    this.sessionId = sessionId;
+    this.issuedAt = issuedAt;
+    this.expiresAt = expiresAt;
+  }
+
+  /**
+   * Brings the conversation up to {@code upTo}: {@code fetch} gives the messages after a sequence
+   * number (up to {@code upTo}), oldest first. A conversation never synced starts at {@code upTo - 1}.
+   */
+  public synchronized void deliverUpTo(UUID conversation, long upTo, Function<Long, List<ChatMessage>> fetch) {
+    long known = delivered.getOrDefault(conversation, upTo - 1);
+    while (known < upTo) {
+      List<ChatMessage> missing = fetch.apply(known);
+      if (missing.isEmpty()) {
+        break;
+      }
+      for (ChatMessage message : missing) {
+        if (message.seq() > known) {
+          send(Frames.message(message));
+          known = message.seq();
+        }
+      }
+    }
+    delivered.put(conversation, Math.max(known, delivered.getOrDefault(conversation, 0L)));
+  }
+
+  /** The client says what it has; later deliveries continue from there. */
+  public synchronized void synced(UUID conversation, long upTo) {
+    delivered.put(conversation, upTo);
+  }
+
+  /** Typing indicators: at most one every {@code gapMillis} per conversation from this device. */
+  public synchronized boolean mayTyping(UUID conversation, Instant now, long gapMillis) {
+    Instant last = lastTyping.get(conversation);
+    if (last != null && now.isBefore(last.plusMillis(gapMillis))) {
+      return false;
+    }
+    lastTyping.put(conversation, now);
+    return true;
+  }
+
+  public void send(String frame) {
+    if (!session.isOpen()) {
+      return;
+    }
+    try {
+      synchronized (session) {
+        session.getBasicRemote().sendText(frame);
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "send to a closing socket failed", e);
+    }
+  }
+
+  public void close(int code, String reason) {
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
+  }
+
+  public UUID accountId() {
+    return accountId;
+  }
+
+  public UUID sessionId() {
+    return sessionId;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Session session() {
+    return session;
+  }
+}
