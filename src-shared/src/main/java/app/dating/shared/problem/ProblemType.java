@@ -34,6 +34,11 @@ public enum ProblemType {
     this.status = status;
   }
 
+  /** The last part of the type URI, e.g. {@code not-found}. */
+  public String slug() {
+    return slug;
+  }
+
   public String uri() {
     return PREFIX + slug;
   }

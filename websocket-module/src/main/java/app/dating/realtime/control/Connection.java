@@ -39,10 +39,11 @@ public final class Connection {
 
   /**
    * Brings the conversation up to {@code upTo}: {@code fetch} gives the messages after a sequence
-   * number (up to {@code upTo}), oldest first. A conversation never synced starts at {@code upTo - 1}.
+   * number (up to {@code upTo}), oldest first. At connect every conversation starts where it stood
+   * (older messages come with a sync); one begun since starts at its beginning.
    */
   public synchronized void deliverUpTo(UUID conversation, long upTo, Function<Long, List<ChatMessage>> fetch) {
-    long known = delivered.getOrDefault(conversation, upTo - 1);
+    long known = delivered.getOrDefault(conversation, 0L);
     while (known < upTo) {
       List<ChatMessage> missing = fetch.apply(known);
       if (missing.isEmpty()) {
@@ -58,9 +59,15 @@ public final class Connection {
     delivered.put(conversation, Math.max(known, delivered.getOrDefault(conversation, 0L)));
   }
 
-  /** The client says what it has; later deliveries continue from there. */
-  public synchronized void synced(UUID conversation, long upTo) {
-    delivered.put(conversation, upTo);
+  /** Where each conversation stands: later deliveries continue from there. */
+  public synchronized void startAt(Map<UUID, Long> lastSequences) {
+    delivered.putAll(lastSequences);
+  }
+
+  /** The client has the conversation up to {@code has}: send what follows, up to {@code upTo}. */
+  public synchronized void resync(UUID conversation, long has, long upTo, Function<Long, List<ChatMessage>> fetch) {
+    delivered.put(conversation, has);
+    deliverUpTo(conversation, upTo, fetch);
   }
 
   /** Typing indicators: at most one every {@code gapMillis} per conversation from this device. */

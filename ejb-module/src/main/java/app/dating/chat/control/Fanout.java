@@ -1,0 +1,38 @@
+package app.dating.chat.control;
+
+import app.dating.pubsub.boundary.Broadcaster;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Announces chat traffic to every instance (Redis pub/sub, or in-process): a stored message as
+ * (conversation, sequence number, members), which each instance's sockets fetch in order; and ready
+ * frames (typing, receipts, presence) addressed to accounts. Nothing that must not be lost travels
+ * here: messages are stored before they are announced, and clients catch up with a sync.
+ */
+@ApplicationScoped
+public class Fanout {
+  public static final String MESSAGES = "chat:messages";
+  public static final String SIGNALS = "chat:signals";
+
+  @Inject Broadcaster broadcaster;
+
+  public void announce(UUID conversation, long seq, Collection<UUID> members) {
+    broadcaster.publish(MESSAGES, Json.createObjectBuilder()
+        .add("conversation", conversation.toString()).add("seq", seq).add("members", ids(members)).build().toString());
+  }
+
+  public void signal(Collection<UUID> accounts, String frame) {
+    broadcaster.publish(SIGNALS, Json.createObjectBuilder().add("to", ids(accounts)).add("frame", frame).build().toString());
+  }
+
+  private static JsonArrayBuilder ids(Collection<UUID> accounts) {
+    JsonArrayBuilder ids = Json.createArrayBuilder();
+    accounts.forEach(a -> ids.add(a.toString()));
+    return ids;
+  }
+}

@@ -1,0 +1,125 @@
+package app.dating.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it received. */
+final class ChatClient implements AutoCloseable {
+  static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+  final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+  final Session session;
+
+  private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
+    session = CONTAINER.connectToServer(new Endpoint() {
+      @Override
+      public void onOpen(Session s, EndpointConfig c) {
+        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> frames.add(Json.createReader(new StringReader(text)).readObject()));
+      }
+
+      @Override
+      public void onClose(Session s, CloseReason reason) {
+        closed.complete(reason);
+      }
+    }, config, uri);
+  }
+
+  static URI uri() {
+    return URI.create("ws://localhost:" + Platform.HTTP_PORT + "/ws/v1/chat");
+  }
+
+  /** Signs in with the token as subprotocol {@code bearer.<token>}, and waits until the server is ready. */
+  static ChatClient bearer(String token) throws Exception {
+    ChatClient client = new ChatClient(ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1", "bearer." + token)).build(), uri());
+    client.await("ready");
+    return client;
+  }
+
+  /** Connects without credentials; the first frame must sign in. */
+  static ChatClient anonymous() throws Exception {
+    return new ChatClient(ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1")).build(), uri());
+  }
+
+  /** Connects with request headers (Cookie, Origin) as a browser would. */
+  static ChatClient withHeaders(Map<String, String> headers) throws Exception {
+    ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1"))
+        .configurator(new ClientEndpointConfig.Configurator() {
+          @Override
+          public void beforeRequest(Map<String, List<String>> request) {
+            headers.forEach((name, value) -> request.put(name, List.of(value)));
+          }
+        }).build();
+    return new ChatClient(config, uri());
+  }
+
+  void send(String json) throws Exception {
+    session.getBasicRemote().sendText(json);
+  }
+
+  void say(String conversation, String clientId, String text) throws Exception {
+    send(Json.createObjectBuilder().add("type", "send").add("v", 1).add("conversation", conversation).add("clientId", clientId)
+        .add("text", text).build().toString());
+  }
+
+  /** The next frame of this type, skipping others (kept aside in {@link #skipped}). */
+  JsonObject await(String type) throws InterruptedException {
+    return await(f -> type.equals(f.getString("type")), "a " + type + " frame");
+  }
+
+  final List<JsonObject> skipped = new ArrayList<>();
+
+  JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
+      if (frame == null) {
+        continue;
+      }
+      if (wanted.test(frame)) {
+        return frame;
+      }
+      skipped.add(frame);
+    }
+    throw new AssertionError("no " + what + " within 15 s; got " + skipped);
+  }
+
+  /** The message frames received, within {@code millis} of quiet. */
+  List<JsonObject> messages(long quietMillis) throws InterruptedException {
+    List<JsonObject> messages = new ArrayList<>();
+    skipped.stream().filter(f -> "message".equals(f.getString("type"))).forEach(messages::add);
+    skipped.removeIf(f -> "message".equals(f.getString("type")));
+    JsonObject frame;
+    while ((frame = frames.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
+      if ("message".equals(frame.getString("type"))) {
+        messages.add(frame);
+      }
+    }
+    return messages;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (session.isOpen()) {
+      session.close();
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.it.People.Person;
+import app.dating.it.Platform.Reply;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Chat over real WebSocket clients (Tyrus): delivery, resends, sync, refusals, bad frames, receipts, presence. */
+class ChatIT {
+
+  /** Two matched people and their conversation's id. */
+  record Pair(Person a, Person b, String conversation) {
+    String tokenA() {
+      return a.api().login(a.email(), Api.PASSWORD).getString("accessToken");
+    }
+
+    String tokenB() {
+      return b.api().login(b.email(), Api.PASSWORD).getString("accessToken");
+    }
+  }
+
+  static Pair matched() {
+    double[] here = People.somewhereEmpty();
+    Person a = People.open("woman", here[0], here[1]);
+    Person b = People.open("man", here[0], here[1]);
+    a.api().post("/api/v1/swipes", "{\"targetId\":\"" + b.id() + "\",\"kind\":\"LIKE\"}");
+    String match = b.api().post("/api/v1/swipes", "{\"targetId\":\"" + a.id() + "\",\"kind\":\"LIKE\"}").json().getString("matchId");
+    return new Pair(a, b, match);
+  }
+
+  @Test
+  void twoPeopleChatWithReceiptsAndTheBodyIsEncryptedAtRest() throws Exception {
+    Pair pair = matched();
+    try (ChatClient a = ChatClient.bearer(pair.tokenA()); ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      a.say(pair.conversation(), "m-1", "Hi! Coffee on Saturday?");
+      JsonObject ack = a.await("ack");
+      assertEquals(1, ack.getInt("seq"));
+      assertFalse(ack.getBoolean("duplicate"));
+
+      JsonObject received = b.await("message");
+      assertEquals("Hi! Coffee on Saturday?", received.getString("text"));
+      assertEquals(1, received.getInt("seq"));
+      assertEquals(pair.a().id(), received.getString("sender"));
+
+      b.send("{\"type\":\"typing\",\"conversation\":\"" + pair.conversation() + "\"}");
+      assertEquals(pair.b().id(), a.await("typing").getString("from"));
+
+      b.send("{\"type\":\"read\",\"conversation\":\"" + pair.conversation() + "\",\"upTo\":1}");
+      JsonObject read = a.await("read");
+      assertEquals(1, read.getInt("upTo"));
+      assertEquals(pair.b().id(), read.getString("by"));
+    }
+    JsonObject conversation = pair.b().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0);
+    assertEquals(0, conversation.getInt("unread"));
+    assertEquals("Hi! Coffee on Saturday?", conversation.getJsonObject("lastMessage").getString("text"));
+
+    try (Connection db = Database.connect();
+        PreparedStatement query = db.prepareStatement("select body from message where conversation_id = ?::uuid")) {
+      query.setString(1, pair.conversation());
+      try (ResultSet rows = query.executeQuery()) {
+        assertTrue(rows.next());
+        String stored = new String(rows.getBytes(1), StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains("Coffee"), "encrypted at rest");
+      }
+    }
+  }
+
+  @Test
+  void aResendAfterAKilledSocketIsNoDuplicateAndSyncLeavesNoGap() throws Exception {
+    Pair pair = matched();
+    String tokenA = pair.tokenA();
+    ChatClient a = ChatClient.bearer(tokenA);
+    for (int i = 1; i <= 5; i++) {
+      a.say(pair.conversation(), "c-" + i, "message " + i);
+    }
+    a.await(f -> "ack".equals(f.getString("type")) && f.getString("clientId").equals("c-3"), "the third ack");
+    a.session.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "killed"));
+
+    try (ChatClient again = ChatClient.bearer(tokenA)) {
+      for (int i = 1; i <= 6; i++) {
+        again.say(pair.conversation(), "c-" + i, "message " + i);
+      }
+      for (int i = 1; i <= 6; i++) {
+        String id = "c-" + i;
+        JsonObject ack = again.await(f -> "ack".equals(f.getString("type")) && f.getString("clientId").equals(id), "the ack of " + id);
+        assertEquals(i, ack.getInt("seq"), "the same number as before: " + ack);
+        if (i <= 3) {
+          assertTrue(ack.getBoolean("duplicate"), "acknowledged before, so stored: " + ack);
+        } else if (i == 6) {
+          assertFalse(ack.getBoolean("duplicate"), "new: " + ack);
+        }
+      }
+    }
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      b.send("{\"type\":\"sync\",\"conversations\":{\"" + pair.conversation() + "\":2}}");
+      b.await("synced");
+      List<JsonObject> missed = b.messages(300);
+      assertEquals(List.of(3, 4, 5, 6), missed.stream().map(m -> m.getInt("seq")).toList(), "in order, no gap, no duplicate");
+    }
+    List<JsonObject> stored = pair.a().api().get("/api/v1/conversations/" + pair.conversation() + "/messages?after=0")
+        .structure().asJsonArray().getValuesAs(JsonObject.class);
+    assertEquals(6, stored.size(), "six messages, not more");
+  }
+
+  @Test
+  void onlyActiveMatchesWriteAndBadFramesAreAnsweredWhileTheSocketLives() throws Exception {
+    Pair pair = matched();
+    try (ChatClient a = ChatClient.bearer(pair.tokenA())) {
+      a.send("not json");
+      assertEquals("malformed", a.await("error").getString("code"));
+      a.send("{\"type\":\"dance\"}");
+      assertEquals("unknown-type", a.await("error").getString("code"));
+      a.send("{\"type\":\"send\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+      assertEquals("too-large", a.await("error").getString("code"));
+      a.send("{\"type\":\"send\",\"conversation\":\"" + pair.conversation() + "\",\"clientId\":\"long\",\"text\":\"" + "x".repeat(4001) + "\"}");
+      JsonObject tooLong = a.await("error");
+      assertEquals("invalid", tooLong.getString("code"));
+      assertEquals("long", tooLong.getString("ref"));
+
+      Person stranger = People.open("man", 0, 0);
+      a.send("{\"type\":\"send\",\"conversation\":\"" + pair.conversation() + "\",\"clientId\":\"ok\",\"text\":\"still here\"}");
+      assertEquals(1, a.await("ack").getInt("seq"));
+
+      assertEquals(204, pair.b().api().delete("/api/v1/matches/" + pair.conversation()).status());
+      a.say(pair.conversation(), "after-unmatch", "hello?");
+      JsonObject refused = a.await("error");
+      assertEquals("not-found", refused.getString("code"), refused::toString);
+      assertEquals("after-unmatch", refused.getString("ref"));
+      a.send("{\"type\":\"ping\"}");
+      a.await("pong");
+      assertTrue(a.session.isOpen());
+      assertEquals(404, stranger.api().get("/api/v1/conversations/" + pair.conversation() + "/messages").status());
+    }
+  }
+
+  @Test
+  void aBlockedPersonCannotWrite() throws Exception {
+    Pair pair = matched();
+    assertEquals(204, pair.a().api().post("/api/v1/blocks", "{\"accountId\":\"" + pair.b().id() + "\"}").status());
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      b.say(pair.conversation(), "x", "are you there?");
+      assertEquals("not-found", b.await("error").getString("code"));
+    }
+    Reply rest = pair.b().api().post("/api/v1/conversations/" + pair.conversation() + "/messages", "{\"clientId\":\"y\",\"text\":\"hi\"}");
+    assertEquals(404, rest.status(), rest::toString);
+  }
+
+  @Test
+  void signingIn() throws Exception {
+    Pair pair = matched();
+    try (ChatClient late = ChatClient.anonymous()) {
+      CloseReason reason = late.closed.get(10, TimeUnit.SECONDS);
+      assertEquals(4401, reason.getCloseCode().getCode(), "no credentials in time: " + reason);
+    }
+    try (ChatClient forged = ChatClient.anonymous()) {
+      forged.send("{\"type\":\"auth\",\"token\":\"eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.\"}");
+      assertEquals(4401, forged.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+    }
+    try (ChatClient framed = ChatClient.anonymous()) {
+      framed.send("{\"type\":\"send\"}");
+      assertEquals("unauthenticated", framed.await("error").getString("code"));
+      framed.send("{\"type\":\"auth\",\"token\":\"" + pair.tokenA() + "\"}");
+      assertEquals(pair.a().id(), framed.await("ready").getString("account"));
+    }
+
+    Api browser = new Api();
+    Reply session = browser.post("/api/v1/auth/session", "{\"email\":\"" + pair.a().email() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+    String cookie = session.header("Set-Cookie").split(";")[0];
+    try (ChatClient evil = ChatClient.withHeaders(Map.of("Cookie", cookie, "Origin", "https://evil.example"))) {
+      assertEquals(4403, evil.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "cookie sessions only from our origins");
+    }
+    try (ChatClient ours = ChatClient.withHeaders(Map.of("Cookie", cookie, "Origin", "http://localhost:" + Platform.HTTP_PORT))) {
+      assertEquals(pair.a().id(), ours.await("ready").getString("account"));
+    }
+
+    String token = pair.tokenA();
+    try (ChatClient a = ChatClient.bearer(token)) {
+      assertEquals(204, new Api().bearer(token).post("/api/v1/auth/logout-everywhere", "").status());
+      a.send("{\"type\":\"ping\"}");
+      assertEquals(4401, a.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "a revoked session closes the socket");
+    }
+  }
+
+  @Test
+  void restSendsReachSocketsAndHistoryPagesBothWays() throws Exception {
+    Pair pair = matched();
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      for (int i = 1; i <= 7; i++) {
+        Reply sent = pair.a().api().post("/api/v1/conversations/" + pair.conversation() + "/messages",
+            "{\"clientId\":\"r-" + i + "\",\"text\":\"rest " + i + "\"}");
+        assertEquals(201, sent.status(), sent::toString);
+      }
+      assertEquals(200, pair.a().api().post("/api/v1/conversations/" + pair.conversation() + "/messages",
+          "{\"clientId\":\"r-7\",\"text\":\"rest 7\"}").status(), "a resend is the same message");
+      b.await(f -> "message".equals(f.getString("type")) && f.getInt("seq") == 7, "message 7");
+      List<Integer> seqs = new java.util.ArrayList<>(b.skipped.stream().filter(f -> "message".equals(f.getString("type"))).map(f -> f.getInt("seq")).toList());
+      seqs.add(7);
+      assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seqs, "in order");
+    }
+    Api a = pair.a().api();
+    assertEquals(List.of(7, 6, 5), seqs(a.get("/api/v1/conversations/" + pair.conversation() + "/messages?limit=3")));
+    assertEquals(List.of(4, 3, 2), seqs(a.get("/api/v1/conversations/" + pair.conversation() + "/messages?before=5&limit=3")));
+    assertEquals(List.of(3, 4), seqs(a.get("/api/v1/conversations/" + pair.conversation() + "/messages?after=2&limit=2")));
+    assertEquals(7, pair.b().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0).getInt("unread"));
+  }
+
+  @Test
+  void presenceForMatchesUnlessHidden() throws Exception {
+    Pair pair = matched();
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      JsonObject seen = pair.a().api().get("/api/v1/chat/presence/" + pair.b().id()).json();
+      assertTrue(seen.getBoolean("online"), seen::toString);
+      assertEquals(200, pair.b().api().put("/api/v1/chat/settings", "{\"hidePresence\":true}").status());
+      JsonObject hidden = pair.a().api().get("/api/v1/chat/presence/" + pair.b().id()).json();
+      assertFalse(hidden.containsKey("online") && !hidden.isNull("online"), hidden::toString);
+    }
+    Person stranger = People.open("man", 0, 0);
+    assertEquals(404, stranger.api().get("/api/v1/chat/presence/" + pair.b().id()).status());
+  }
+
+  private static List<Integer> seqs(Reply reply) {
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.structure().asJsonArray().getValuesAs(JsonObject.class).stream().map(m -> m.getInt("seq")).toList();
+  }
+}

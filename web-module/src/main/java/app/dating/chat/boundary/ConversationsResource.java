@@ -1,0 +1,147 @@
+package app.dating.chat.boundary;
+
+import app.dating.api.problem.RequestBodies;
+import app.dating.chat.control.Fanout;
+import app.dating.chat.entity.Message;
+import app.dating.identity.control.SignedIn;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The REST side of chat: conversations, history both ways, sending and receipts without a socket;
+ * presence of matches and the setting that hides one's own ({@code /chat/...}).
+ */
+@Path("conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("USER")
+public class ConversationsResource {
+  static final int PAGE_MAX = 200;
+
+  @Inject Chat chat;
+  @Inject Fanout fanout;
+  @Inject RequestBodies bodies;
+  @Context SecurityContext security;
+
+  @GET
+  @Operation(summary = "Your conversations, most recent first, with unread counts and the last message")
+  public List<ConversationView> conversations() {
+    return chat.conversations(me());
+  }
+
+  @GET
+  @Path("{id}/messages")
+  @Operation(summary = "History: `after=n` pages forward (oldest first), `before=n` pages back (newest first); neither: the latest")
+  public List<ChatMessage> messages(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("before") Long before,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    int size = Math.max(1, Math.min(PAGE_MAX, limit));
+    if (after != null) {
+      return chat.after(me(), id, Math.max(0, after), Long.MAX_VALUE, size);
+    }
+    return chat.before(me(), id, before == null ? Long.MAX_VALUE : before, size);
+  }
+
+  /** Body of a message sent over REST: the client's id and either text or an end-to-end ciphertext (base64). */
+  public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Chat.TEXT_MAX) String text,
+      @Size(max = Chat.CIPHERTEXT_MAX * 2) String ciphertext) {
+    public Outgoing(String clientId, String text, String ciphertext) {
+      this.clientId = clientId;
+      this.text = text;
+      this.ciphertext = ciphertext;
+    }
+  }
+
+  @POST
+  @Path("{id}/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send a message (the same clientId again is the same message); delivered to both people's sockets")
+  public Response send(@PathParam("id") UUID id, Outgoing body) {
+    Outgoing out = bodies.valid(body);
+    boolean e2e = out.ciphertext() != null;
+    Ack ack = chat.send(me(), id, out.clientId(), e2e ? Message.Kind.E2E : Message.Kind.TEXT, e2e ? out.ciphertext() : out.text());
+    if (!ack.duplicate()) {
+      fanout.announce(id, ack.seq(), ack.members());
+    }
+    return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+        .entity(Json.createObjectBuilder().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
+            .add("at", ack.at().toString()).add("duplicate", ack.duplicate()).build())
+        .build();
+  }
+
+  /** Body of a receipt. */
+  public record ReadUpTo(@NotNull Long upTo) {
+    public ReadUpTo(Long upTo) {
+      this.upTo = upTo;
+    }
+  }
+
+  @POST
+  @Path("{id}/read")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "You have read the conversation up to this sequence number (never moves back)")
+  public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
+    Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
+    fanout.signal(List.of(receipt.peer(), receipt.by()), Json.createObjectBuilder().add("type", "read").add("v", 1)
+        .add("conversation", id.toString()).add("by", receipt.by().toString()).add("upTo", receipt.readUpTo()).build().toString());
+    return receipt;
+  }
+
+  private UUID me() {
+    return SignedIn.of(security).accountId();
+  }
+
+  /** Presence of matches, and the setting that hides one's own: {@code /chat/...}. */
+  @Path("chat")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed("USER")
+  public static class Presence {
+    @Inject Chat chat;
+    @Inject RequestBodies bodies;
+    @Context SecurityContext security;
+
+    @GET
+    @Path("presence/{accountId}")
+    @Operation(summary = "Whether one of your matches is online and when they were last seen (unless they hide it)")
+    public PresenceView presence(@PathParam("accountId") UUID accountId) {
+      return chat.presence(me(), accountId);
+    }
+
+    /** Body of the chat settings. */
+    public record ChatSettings(@NotNull Boolean hidePresence) {
+      public ChatSettings(Boolean hidePresence) {
+        this.hidePresence = hidePresence;
+      }
+    }
+
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hide (or show) when you are online and when you were last seen")
+    public ChatSettings settings(ChatSettings body) {
+      chat.hidePresence(me(), bodies.valid(body).hidePresence());
+      return body;
+    }
+
+    private UUID me() {
+      return SignedIn.of(security).accountId();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package app.dating.realtime.control;
+
+import app.dating.chat.boundary.Chat;
+import app.dating.chat.control.Fanout;
+import app.dating.chat.control.PresenceStore;
+import app.dating.pubsub.boundary.Broadcaster;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sockets open on this instance, by account, and the fan-out between instances: a stored
+ * message is announced (conversation, sequence number, members) on the broadcaster, and every
+ * instance brings its members' sockets up to that number from the database, in order. Typing,
+ * receipts and presence travel as ready frames addressed to accounts.
+ */
+@ApplicationScoped
+public class Connections {
+  private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+
+  @Inject Broadcaster broadcaster;
+  @Inject Chat chat;
+  @Inject Fanout fanout;
+  @Inject PresenceStore presence;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
+
+  private final Map<UUID, Set<Connection>> byAccount = new ConcurrentHashMap<>();
+  private Broadcaster.Subscription messages;
+  private Broadcaster.Subscription signals;
+  private ScheduledFuture<?> heartbeat;
+
+  @PostConstruct
+  void subscribe() {
+    messages = broadcaster.subscribe(Fanout.MESSAGES, payload -> executor.execute(() -> onMessage(payload)));
+    signals = broadcaster.subscribe(Fanout.SIGNALS, payload -> executor.execute(() -> onSignal(payload)));
+    long every = PresenceStore.ONLINE_TTL.toSeconds() / 3;
+    heartbeat = scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void unsubscribe() {
+    heartbeat.cancel(false);
+    messages.close();
+    signals.close();
+  }
+
+  public void add(Connection connection) {
+    boolean first = byAccount.computeIfAbsent(connection.accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection)
+        && byAccount.get(connection.accountId()).size() == 1;
+    presence.online(connection.accountId());
+    if (first) {
+      announcePresence(connection.accountId(), true);
+    }
+  }
+
+  public void remove(Connection connection) {
+    Set<Connection> mine = byAccount.get(connection.accountId());
+    if (mine == null || !mine.remove(connection)) {
+      return;
+    }
+    presence.seen(connection.accountId());
+    if (mine.isEmpty()) {
+      byAccount.remove(connection.accountId(), mine);
+      announcePresence(connection.accountId(), false);
+    }
+  }
+
+  /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
+  public void announce(UUID conversation, long seq, Collection<UUID> members) {
+    fanout.announce(conversation, seq, members);
+  }
+
+  /** Sends a ready frame to every socket of the accounts, on whichever instance they are. */
+  public void signal(Collection<UUID> accounts, String frame) {
+    fanout.signal(accounts, frame);
+  }
+
+  public Set<Connection> of(UUID accountId) {
+    return byAccount.getOrDefault(accountId, Set.of());
+  }
+
+  public int count() {
+    return byAccount.values().stream().mapToInt(Set::size).sum();
+  }
+
+  private void onMessage(String payload) {
+    try {
+      JsonObject announced = Json.createReader(new StringReader(payload)).readObject();
+      UUID conversation = UUID.fromString(announced.getString("conversation"));
+      long seq = announced.getJsonNumber("seq").longValue();
+      for (String member : announced.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
+          .map(jakarta.json.JsonString::getString).toList()) {
+        UUID account = UUID.fromString(member);
+        for (Connection connection : of(account)) {
+          connection.deliverUpTo(conversation, seq, after -> chat.after(account, conversation, after, seq, 200));
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "a message announcement could not be delivered; clients catch up with sync", e);
+    }
+  }
+
+  private void onSignal(String payload) {
+    try {
+      JsonObject signal = Json.createReader(new StringReader(payload)).readObject();
+      String frame = signal.getString("frame");
+      signal.getJsonArray("to").getValuesAs(jakarta.json.JsonString.class)
+          .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "a signal could not be delivered", e);
+    }
+  }
+
+  private void announcePresence(UUID account, boolean online) {
+    executor.execute(() -> {
+      try {
+        if (chat.hidesPresence(account)) {
+          return;
+        }
+        List<UUID> peers = chat.peers(account);
+        if (!peers.isEmpty()) {
+          signal(peers, Frames.of(Frames.frame("presence").add("account", account.toString()).add("online", online)));
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "presence not announced", e);
+      }
+    });
+  }
+
+  private void refreshPresence() {
+    byAccount.keySet().forEach(presence::online);
+  }
+}
