@@ -5,6 +5,7 @@ import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
+import app.dating.platform.boundary.BareInsert;
 import app.dating.shared.config.ConfigKeys;
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
@@ -29,8 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
- * request behind the proxy, and a job that runs through the queue (or fails on purpose, to check
- * retries and the dead-letter queue).
+ * request behind the proxy, a job that runs through the queue (or fails on purpose, to check
+ * retries and the dead-letter queue), and a bare one-row JPA insert: the ceiling that
+ * benchmarks/matching-http measures swipes/s against.
  */
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +40,7 @@ public class DiagnosticsResource {
   @Inject Jobs jobs;
   @Inject ClientAddress clientAddress;
   @Inject RequestBodies bodies;
+  @Inject BareInsert bareInsert;
 
   @Inject
   @ConfigProperty(name = ConfigKeys.DIAGNOSTICS, defaultValue = "false")
@@ -45,6 +48,8 @@ public class DiagnosticsResource {
 
   @Context HttpServletRequest request;
   @Context UriInfo uri;
+
+  public record BareRow(UUID id) {}
 
   public record ClientView(String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
 
@@ -92,6 +97,14 @@ public class DiagnosticsResource {
   public JobView job(@PathParam("id") UUID id) {
     requireEnabled();
     return jobs.find(id).orElseThrow(() -> BusinessException.notFound("Job " + id));
+  }
+
+  @POST
+  @Path("bare-insert")
+  @Operation(summary = "Benchmark ceiling: one transaction that persists one row (bench_row) through JPA, nothing else")
+  public BareRow bareInsert() {
+    requireEnabled();
+    return new BareRow(bareInsert.insertOne());
   }
 
   private void requireEnabled() {
