@@ -1,5 +1,6 @@
 package app.dating.chat.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.chat.control.MessageCipher;
 import app.dating.chat.control.MessageCipher.DataKey;
 import app.dating.chat.control.PresenceStore;
@@ -14,7 +15,6 @@ import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -71,7 +71,7 @@ public class Chat {
     byte[] body = kind == Message.Kind.E2E ? plain : cipher.encrypt(key(conversation), conversationId, seq, plain);
     em.persist(new Message(conversationId, seq, sender, clientId, kind, body, now));
     advance(conversationId, sender, seq, seq);
-    events.publish(MESSAGE_EVENT, Json.createObjectBuilder()
+    events.publish(MESSAGE_EVENT, JsonP.object()
         .add("conversation", conversationId.toString()).add("seq", seq)
         .add("sender", sender.toString()).add("recipient", match.other(sender).toString()).build());
     return new Ack(conversationId, clientId, seq, now, false, members);

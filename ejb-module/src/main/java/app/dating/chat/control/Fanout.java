@@ -1,9 +1,9 @@
 package app.dating.chat.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.pubsub.boundary.Broadcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.Collection;
 import java.util.UUID;
@@ -22,16 +22,16 @@ public class Fanout {
   @Inject Broadcaster broadcaster;
 
   public void announce(UUID conversation, long seq, Collection<UUID> members) {
-    broadcaster.publish(MESSAGES, Json.createObjectBuilder()
+    broadcaster.publish(MESSAGES, JsonP.object()
         .add("conversation", conversation.toString()).add("seq", seq).add("members", ids(members)).build().toString());
   }
 
   public void signal(Collection<UUID> accounts, String frame) {
-    broadcaster.publish(SIGNALS, Json.createObjectBuilder().add("to", ids(accounts)).add("frame", frame).build().toString());
+    broadcaster.publish(SIGNALS, JsonP.object().add("to", ids(accounts)).add("frame", frame).build().toString());
   }
 
   private static JsonArrayBuilder ids(Collection<UUID> accounts) {
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder ids = JsonP.array();
     accounts.forEach(a -> ids.add(a.toString()));
     return ids;
   }

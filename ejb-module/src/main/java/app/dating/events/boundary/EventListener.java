@@ -1,5 +1,6 @@
 package app.dating.events.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.events.control.OutboxDrainer;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -8,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,7 +27,7 @@ public class EventListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       String type = message.getStringProperty(OutboxDrainer.TYPE);
-      observers.fire(new DomainEvent(type, Json.createReader(new StringReader(message.getBody(String.class))).readObject()));
+      observers.fire(new DomainEvent(type, JsonP.readObject(message.getBody(String.class))));
     } catch (JMSException | jakarta.json.JsonException e) {
       LOG.log(Level.SEVERE, "Unreadable event dropped: " + message, e);
     }

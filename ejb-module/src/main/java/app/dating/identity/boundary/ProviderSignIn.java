@@ -1,5 +1,6 @@
 package app.dating.identity.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.cache.boundary.SharedCache;
 import app.dating.identity.control.AuditLog;
 import app.dating.identity.control.ExternalIdentity;
@@ -19,11 +20,9 @@ import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +73,7 @@ public class ProviderSignIn {
     limiter.consume(PROVIDER_PER_IP, caller.ip());
     AuthorizationRequest request = tokens.authorization(provider, redirectUri);
     cache.put("oauth-flow:" + request.state(),
-        Json.createObjectBuilder()
+        JsonP.object()
             .add("provider", provider.name())
             .add("nonce", request.nonce())
             .add("verifier", request.codeVerifier())
@@ -88,7 +87,7 @@ public class ProviderSignIn {
   /** Ends a browser's sign-in: the state is spent once, the code traded (with the PKCE verifier) for a verified identity. */
   public WebSignIn callback(IdentityProvider provider, String state, String code, Caller caller) {
     limiter.consume(PROVIDER_PER_IP, caller.ip());
-    JsonObject flow = cache.take("oauth-flow:" + state).map(json -> Json.createReader(new StringReader(json)).readObject())
+    JsonObject flow = cache.take("oauth-flow:" + state).map(json -> JsonP.readObject(json))
         .filter(f -> f.getString("provider").equals(provider.name()))
         .orElseThrow(() -> InvalidInputException.of("state", "This sign-in has expired or was already used; start again."));
     ExternalIdentity identity =

@@ -1,15 +1,14 @@
 package app.dating.identity.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.identity.entity.OneTimeToken;
 import app.dating.identity.entity.OneTimeToken.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +46,6 @@ public class MailedLinks {
   }
 
   static JsonObject read(String payload) {
-    return Json.createReader(new StringReader(payload)).readObject();
+    return JsonP.readObject(payload);
   }
 }

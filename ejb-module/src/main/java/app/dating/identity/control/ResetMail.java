@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.jobs.control.JobHandler;
@@ -7,7 +8,6 @@ import app.dating.jobs.entity.JobType;
 import app.dating.notifications.control.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -23,7 +23,7 @@ public class ResetMail implements JobHandler {
   @Inject MailedLinks links;
 
   public static String payload(UUID accountId) {
-    return Json.createObjectBuilder().add("accountId", accountId.toString()).build().toString();
+    return JsonP.object().add("accountId", accountId.toString()).build().toString();
   }
 
   @Override

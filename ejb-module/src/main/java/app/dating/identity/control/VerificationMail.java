@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.jobs.control.JobHandler;
@@ -7,7 +8,6 @@ import app.dating.jobs.entity.JobType;
 import app.dating.notifications.control.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,12 +30,12 @@ public class VerificationMail implements JobHandler {
 
   /** Verification of the account's current address. */
   public static String payload(UUID accountId) {
-    return Json.createObjectBuilder().add("accountId", accountId.toString()).build().toString();
+    return JsonP.object().add("accountId", accountId.toString()).build().toString();
   }
 
   /** Verification of a new address the account wants to change to. */
   public static String payload(UUID accountId, String newEmail) {
-    return Json.createObjectBuilder().add("accountId", accountId.toString()).add("email", newEmail).build().toString();
+    return JsonP.object().add("accountId", accountId.toString()).add("email", newEmail).build().toString();
   }
 
   @Override

@@ -1,10 +1,9 @@
 package app.dating.jobs.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.jobs.entity.JobType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.logging.Logger;
 
 /** Logs its payload's {@code message}; fails on every attempt when the payload says {@code "fail": true}. */
@@ -19,7 +18,7 @@ public class DiagnosticJobHandler implements JobHandler {
 
   @Override
   public void handle(String payload) {
-    JsonObject json = Json.createReader(new StringReader(payload)).readObject();
+    JsonObject json = JsonP.readObject(payload);
     if (json.getBoolean("fail", false)) {
       throw new IllegalStateException("diagnostic job asked to fail");
     }

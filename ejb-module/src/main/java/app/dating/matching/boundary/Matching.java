@@ -1,5 +1,6 @@
 package app.dating.matching.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
@@ -18,7 +19,6 @@ import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ public class Matching {
     if (inserted == 0) {
       return repeated(me, target, kind);
     }
-    events.publish(DomainEvent.SWIPE, Json.createObjectBuilder()
+    events.publish(DomainEvent.SWIPE, JsonP.object()
         .add("swiper", me.toString()).add("target", target.toString()).add("kind", kind.name()).add("at", now.toString()).build());
     if (!kind.isLike() || count(Swipe.LIKED_BACK, target, me) == 0) {
       return new SwipeResult(target, kind.name(), false, null, false);
@@ -91,7 +91,7 @@ public class Matching {
     if (created == 0) {
       return new SwipeResult(target, kind.name(), true, findMatch(pair).map(Match::id).orElse(null), false);
     }
-    events.publish(DomainEvent.MATCH, Json.createObjectBuilder()
+    events.publish(DomainEvent.MATCH, JsonP.object()
         .add("match", matchId.toString()).add("a", pair[0].toString()).add("b", pair[1].toString()).add("at", now.toString()).build());
     return new SwipeResult(target, kind.name(), true, matchId, false);
   }
@@ -125,7 +125,7 @@ public class Matching {
         .filter(m -> m.involves(me) && m.isActive())
         .orElseThrow(() -> BusinessException.notFound("Match"));
     match.end(Match.Ending.UNMATCH, me, clock.instant());
-    events.publish(DomainEvent.UNMATCH, Json.createObjectBuilder()
+    events.publish(DomainEvent.UNMATCH, JsonP.object()
         .add("match", matchId.toString()).add("by", me.toString()).build());
   }
 
@@ -140,7 +140,7 @@ public class Matching {
     Instant now = clock.instant();
     em.createNamedQuery(Block.INSERT_IF_ABSENT).setParameter(1, me).setParameter(2, other).setParameter(3, now).executeUpdate();
     findMatch(Match.pair(me, other)).filter(Match::isActive).ifPresent(m -> m.end(Match.Ending.BLOCK, me, now));
-    events.publish(DomainEvent.BLOCK, Json.createObjectBuilder().add("by", me.toString()).add("blocked", other.toString()).build());
+    events.publish(DomainEvent.BLOCK, JsonP.object().add("by", me.toString()).add("blocked", other.toString()).build());
   }
 
   /** Reports someone (or something of theirs) to the moderators. */
@@ -158,7 +158,7 @@ public class Matching {
     limiter.consume(REPORTS, me.toString());
     Report report = new Report(me, other, reason, comment, ref, clock.instant());
     em.persist(report);
-    events.publish(DomainEvent.REPORT, Json.createObjectBuilder()
+    events.publish(DomainEvent.REPORT, JsonP.object()
         .add("report", report.id().toString()).add("reported", other.toString()).add("reason", reason.name()).build());
     return report.id();
   }

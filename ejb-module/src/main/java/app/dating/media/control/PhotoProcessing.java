@@ -1,15 +1,14 @@
 package app.dating.media.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.jobs.control.JobHandler;
 import app.dating.jobs.entity.JobType;
 import app.dating.media.entity.Photo;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -43,7 +42,7 @@ public class PhotoProcessing implements JobHandler {
   }
 
   public static String payload(UUID photoId) {
-    return Json.createObjectBuilder().add("photoId", photoId.toString()).build().toString();
+    return JsonP.object().add("photoId", photoId.toString()).build().toString();
   }
 
   @Override
@@ -53,7 +52,7 @@ public class PhotoProcessing implements JobHandler {
 
   @Override
   public void handle(String payload) {
-    UUID photoId = UUID.fromString(Json.createReader(new StringReader(payload)).readObject().getString("photoId"));
+    UUID photoId = UUID.fromString(JsonP.readObject(payload).getString("photoId"));
     Photo photo = em.find(Photo.class, photoId);
     if (photo == null || photo.status() != Photo.Status.PENDING) {
       return;

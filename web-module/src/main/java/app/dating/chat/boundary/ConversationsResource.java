@@ -1,12 +1,12 @@
 package app.dating.chat.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.api.problem.RequestBodies;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -81,7 +81,7 @@ public class ConversationsResource {
       fanout.announce(id, ack.seq(), ack.members());
     }
     return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(Json.createObjectBuilder().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
+        .entity(JsonP.object().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
             .add("at", ack.at().toString()).add("duplicate", ack.duplicate()).build())
         .build();
   }
@@ -99,7 +99,7 @@ public class ConversationsResource {
   @Operation(summary = "You have read the conversation up to this sequence number (never moves back)")
   public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
     Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
-    fanout.signal(List.of(receipt.peer(), receipt.by()), Json.createObjectBuilder().add("type", "read").add("v", 1)
+    fanout.signal(List.of(receipt.peer(), receipt.by()), JsonP.object().add("type", "read").add("v", 1)
         .add("conversation", id.toString()).add("by", receipt.by().toString()).add("upTo", receipt.readUpTo()).build().toString());
     return receipt;
   }

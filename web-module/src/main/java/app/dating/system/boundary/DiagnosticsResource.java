@@ -1,5 +1,6 @@
 package app.dating.system.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
@@ -10,7 +11,6 @@ import app.dating.shared.config.ConfigKeys;
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -84,7 +84,7 @@ public class DiagnosticsResource {
   public Response submit(DiagnosticJob body) {
     requireEnabled();
     DiagnosticJob job = bodies.valid(body);
-    String payload = Json.createObjectBuilder().add("message", job.message()).add("fail", Boolean.TRUE.equals(job.fail())).build().toString();
+    String payload = JsonP.object().add("message", job.message()).add("fail", Boolean.TRUE.equals(job.fail())).build().toString();
     JobView queued = jobs.submit(JobType.DIAGNOSTIC, payload);
     return Response.accepted(queued)
         .location(uri.getBaseUriBuilder().path(DiagnosticsResource.class).path("jobs").path(queued.id().toString()).build())

@@ -1,5 +1,6 @@
 package app.dating.realtime.boundary;
 
+import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Ack;
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.boundary.Receipt;
@@ -17,7 +18,6 @@ import app.dating.shared.problem.RateLimitedException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -30,7 +30,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -119,7 +118,7 @@ public class ChatEndpoint {
     }
     JsonObject frame;
     try {
-      JsonValue value = Json.createReader(new StringReader(text)).readValue();
+      JsonValue value = JsonP.readValue(text);
       if (value.getValueType() != JsonValue.ValueType.OBJECT || !value.asJsonObject().containsKey("type")) {
         reply(session, Frames.error("malformed", "A frame is a JSON object with a \"type\".", null));
         return;

@@ -1,5 +1,6 @@
 package app.dating.realtime.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.control.PresenceStore;
@@ -11,9 +12,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +106,7 @@ public class Connections {
 
   private void onMessage(String payload) {
     try {
-      JsonObject announced = Json.createReader(new StringReader(payload)).readObject();
+      JsonObject announced = JsonP.readObject(payload);
       UUID conversation = UUID.fromString(announced.getString("conversation"));
       long seq = announced.getJsonNumber("seq").longValue();
       for (String member : announced.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
@@ -124,7 +123,7 @@ public class Connections {
 
   private void onSignal(String payload) {
     try {
-      JsonObject signal = Json.createReader(new StringReader(payload)).readObject();
+      JsonObject signal = JsonP.readObject(payload);
       String frame = signal.getString("frame");
       signal.getJsonArray("to").getValuesAs(jakarta.json.JsonString.class)
           .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));

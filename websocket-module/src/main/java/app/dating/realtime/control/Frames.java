@@ -1,7 +1,7 @@
 package app.dating.realtime.control;
 
+import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.ChatMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -12,7 +12,7 @@ public final class Frames {
   private Frames() {}
 
   public static JsonObjectBuilder frame(String type) {
-    return Json.createObjectBuilder().add("type", type).add("v", VERSION);
+    return JsonP.object().add("type", type).add("v", VERSION);
   }
 
   public static String message(ChatMessage m) {
