@@ -183,6 +183,10 @@ class ChatIT {
     }
     try (ChatClient ours = ChatClient.withHeaders(Map.of("Cookie", cookie, "Origin", "http://localhost:" + Platform.HTTP_PORT))) {
       assertEquals(pair.a().id(), ours.await("ready").getString("account"));
+      Reply out = browser.cookie(cookie, session.json().getString("csrfToken")).delete("/api/v1/auth/session");
+      assertEquals(204, out.status(), out::toString);
+      ours.send("{\"type\":\"ping\"}");
+      assertEquals(4401, ours.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "a browser session signed out closes its socket");
     }
 
     String token = pair.tokenA();

@@ -32,7 +32,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,8 +96,9 @@ public class ChatEndpoint {
         close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
         return;
       }
-      sessions.authenticateWeb((String) cookie).ifPresentOrElse(
-          web -> start(session, new Connection(session, web.accountId(), web.sessionId(), Instant.EPOCH, Instant.MAX)),
+      String token = (String) cookie;
+      sessions.authenticateWeb(token).ifPresentOrElse(
+          web -> start(session, new Connection(session, web.accountId(), () -> sessions.authenticateWeb(token).isPresent())),
           () -> close(session, UNAUTHORIZED, "session ended; sign in again"));
     } else {
       scheduler.schedule(() -> {
@@ -137,7 +137,7 @@ public class ChatEndpoint {
       }
       return;
     }
-    if (ended(connection)) {
+    if (!connection.isSignedIn()) {
       close(session, UNAUTHORIZED, "session ended; sign in again");
       return;
     }
@@ -224,10 +224,15 @@ public class ChatEndpoint {
 
   private void signIn(Session session, String token) {
     tokens.verify(token)
-        .filter(t -> !revocations.isRevoked(t.subject(), t.sessionId(), t.issuedAt()))
+        .filter(this::stillValid)
         .ifPresentOrElse(
-            t -> start(session, new Connection(session, t.subject(), t.sessionId(), t.issuedAt(), t.expiresAt())),
+            t -> start(session, new Connection(session, t.subject(), () -> stillValid(t))),
             () -> close(session, UNAUTHORIZED, "invalid or expired token"));
+  }
+
+  /** An access token not past its expiry, whose session was not revoked since it was issued. */
+  private boolean stillValid(AccessTokens.Verified token) {
+    return clock.instant().isBefore(token.expiresAt()) && !revocations.isRevoked(token.subject(), token.sessionId(), token.issuedAt());
   }
 
   private void start(Session session, Connection connection) {
@@ -235,15 +240,6 @@ public class ChatEndpoint {
     connection.startAt(chat.lastSequences(connection.accountId()));
     connections.add(connection);
     connection.send(Frames.of(Frames.frame("ready").add("account", connection.accountId().toString())));
-  }
-
-  /** An access token past its expiry, or a session revoked since the socket opened. */
-  private boolean ended(Connection connection) {
-    Instant now = clock.instant();
-    if (now.isAfter(connection.expiresAt())) {
-      return true;
-    }
-    return connection.issuedAt() != Instant.EPOCH && revocations.isRevoked(connection.accountId(), connection.sessionId(), connection.issuedAt());
   }
 
   private Set<String> origins() {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,18 +24,22 @@ public final class Connection {
 
   private final Session session;
   private final UUID accountId;
-  private final UUID sessionId;
-  private final Instant issuedAt;
-  private final Instant expiresAt;
+  private final BooleanSupplier signedIn;
   private final Map<UUID, Long> delivered = new HashMap<>();
   private final Map<UUID, Instant> lastTyping = new HashMap<>();
 
-  public Connection(Session session, UUID accountId, UUID sessionId, Instant issuedAt, Instant expiresAt) {
+  /**
+   * @param signedIn whether the credential the socket opened with still holds (an access token not
+   *     expired nor revoked, a browser session not ended); asked before each frame is handled
+   */
+  public Connection(Session session, UUID accountId, BooleanSupplier signedIn) {
     this.session = session;
     this.accountId = accountId;
-    this.sessionId = sessionId;
-    this.issuedAt = issuedAt;
-    this.expiresAt = expiresAt;
+    this.signedIn = signedIn;
+  }
+
+  public boolean isSignedIn() {
+    return signedIn.getAsBoolean();
   }
 
   /**
@@ -105,19 +110,4 @@ public final class Connection {
     return accountId;
   }
 
-  public UUID sessionId() {
-    return sessionId;
-  }
-
-  public Instant issuedAt() {
-    return issuedAt;
-  }
-
-  public Instant expiresAt() {
-    return expiresAt;
-  }
-
-  public Session session() {
-    return session;
-  }
 }
