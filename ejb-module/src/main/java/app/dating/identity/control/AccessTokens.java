@@ -129,6 +129,21 @@ public class AccessTokens {
     return new IssuedToken(jwt.serialize(), "Bearer", lifetime.toSeconds());
   }
 
+  /**
+   * When a token was issued, to the millisecond: its {@value #ISSUED_AT_MILLIS} claim (a number, or
+   * a JSON-P number as MicroProfile JWT gives it), or else the end of its {@code iat} second, so a
+   * revocation in that second covers it.
+   */
+  public static Instant issuedAt(Object millisClaim, long iatSeconds) {
+    if (millisClaim instanceof Number number) {
+      return Instant.ofEpochMilli(number.longValue());
+    }
+    if (millisClaim instanceof jakarta.json.JsonNumber number) {
+      return Instant.ofEpochMilli(number.longValue());
+    }
+    return Instant.ofEpochSecond(iatSeconds).plusMillis(999);
+  }
+
   /** What a verified access token says. */
   public record Verified(UUID subject, UUID sessionId, Set<String> groups, Instant issuedAt, Instant expiresAt) {}
 
@@ -147,8 +162,7 @@ public class AccessTokens {
       processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
           new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
       JWTClaimsSet claims = processor.process(token, null);
-      Object millis = claims.getClaim(ISSUED_AT_MILLIS);
-      Instant issued = millis instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : claims.getIssueTime().toInstant().plusMillis(999);
+      Instant issued = issuedAt(claims.getClaim(ISSUED_AT_MILLIS), claims.getIssueTime().toInstant().getEpochSecond());
       String sid = claims.getStringClaim("sid");
       List<String> groups = claims.getStringListClaim("groups");
       return Optional.of(new Verified(UUID.fromString(claims.getSubject()), sid == null ? null : UUID.fromString(sid),

@@ -3,13 +3,11 @@ package app.dating.identity.control;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.ProblemType;
 import jakarta.annotation.Priority;
-import jakarta.json.JsonNumber;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -28,20 +26,8 @@ public class RevokedTokens implements ContainerRequestFilter {
     if (revocations.isRevoked(
         UUID.fromString(token.getSubject()),
         sid == null ? null : UUID.fromString(sid),
-        issuedAt(token))) {
+        AccessTokens.issuedAt(token.getClaim(AccessTokens.ISSUED_AT_MILLIS), token.getIssuedAtTime()))) {
       throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
     }
-  }
-
-  /** Millisecond issue time when the token has it; otherwise the end of its {@code iat} second, to be safe. */
-  private static Instant issuedAt(JsonWebToken token) {
-    Object millis = token.getClaim(AccessTokens.ISSUED_AT_MILLIS);
-    if (millis instanceof JsonNumber number) {
-      return Instant.ofEpochMilli(number.longValue());
-    }
-    if (millis instanceof Number number) {
-      return Instant.ofEpochMilli(number.longValue());
-    }
-    return Instant.ofEpochSecond(token.getIssuedAtTime()).plusMillis(999);
   }
 }
