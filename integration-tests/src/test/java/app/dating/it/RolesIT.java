@@ -88,6 +88,8 @@ class RolesIT {
     Api.Account account = Api.register();
     assertEquals(400, admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{\"roles\":[\"OWNER\"]}").status());
     assertEquals(400, admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{}").status());
+    Reply nullRole = admin.put("/api/v1/admin/accounts/" + account.id() + "/roles", "{\"roles\":[null]}");
+    assertEquals(400, nullRole.status(), nullRole::toString);
     Reply unknown = admin.put("/api/v1/admin/accounts/00000000-0000-0000-0000-000000000001/roles", "{\"roles\":[]}");
     assertEquals(404, unknown.status(), unknown::toString);
     assertEquals(404, admin.get("/api/v1/admin/accounts/not-a-uuid").status());
