@@ -78,6 +78,17 @@ class FeedIT {
   }
 
   @Test
+  void aNewAccountIsToldToFillItsProfileAndBadParametersAreProblems() {
+    Api api = new Api().bearer(Api.register().accessToken());
+    Reply reply = api.get("/api/v1/discovery/feed");
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals("profile", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    Reply badLimit = api.get("/api/v1/matches?limit=many");
+    assertEquals(400, badLimit.status(), badLimit::toString);
+    assertEquals("limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+  }
+
+  @Test
   void theFeedNeedsALocation() {
     Api.Account account = Api.register();
     Api api = new Api().bearer(account.accessToken());

@@ -9,7 +9,6 @@ import app.dating.identity.entity.Account;
 import app.dating.media.entity.Photo;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
-import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -72,7 +71,7 @@ public class Discovery {
     Profile profile = em.find(Profile.class, me);
     Account account = em.find(Account.class, me);
     if (profile == null || account == null) {
-      throw BusinessException.notFound("Profile");
+      throw InvalidInputException.of("profile", "Fill in your profile and share your location to see people.");
     }
     LocationGrid.Cell cell = profile.cell()
         .orElseThrow(() -> InvalidInputException.of("location", "Share your location to see people near you."));

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +55,12 @@ public final class Problems {
       return respond(
               Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape."),
               path)
+          .build();
+    }
+    Optional<String> badParameter = badParameter(e);
+    if (badParameter.isPresent()) {
+      return respond(Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.")
+              .withErrors(List.of(new FieldViolation(badParameter.get(), "This value cannot be read."))), path)
           .build();
     }
     if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -91,6 +98,22 @@ public final class Problems {
       builder.header(HttpHeaders.ALLOW, web.getResponse().getHeaderString(HttpHeaders.ALLOW));
     }
     return builder.build();
+  }
+
+  /**
+   * A query, header, cookie or form parameter that could not be converted (Jersey's ParamException,
+   * which answers 404 on its own): a 400 naming it. An unreadable path parameter stays a 404.
+   */
+  private static Optional<String> badParameter(Throwable e) {
+    String name = e.getClass().getName();
+    if (!name.startsWith("org.glassfish.jersey.server.ParamException$") || name.endsWith("$PathParamException")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(String.valueOf(e.getClass().getMethod("getParameterName").invoke(e)));
+    } catch (ReflectiveOperationException unexpected) {
+      return Optional.of("parameter");
+    }
   }
 
   private static Response.ResponseBuilder respond(Problem problem, String path) {
