@@ -134,9 +134,13 @@ final class Api {
   }
 
   static Account register(String email) {
+    return register(email, "Sasha", LocalDate.now().minusYears(29));
+  }
+
+  static Account register(String email, String displayName, LocalDate birthDate) {
     Api api = new Api();
     Reply reply = api.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-        + "\",\"displayName\":\"Sasha\",\"birthDate\":\"" + LocalDate.now().minusYears(29) + "\"}");
+        + "\",\"displayName\":\"" + displayName + "\",\"birthDate\":\"" + birthDate + "\"}");
     assertEquals(201, reply.status(), reply::toString);
     return new Account(reply.json().getString("id"), email, api);
   }

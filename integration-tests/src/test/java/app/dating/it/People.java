@@ -3,6 +3,9 @@ package app.dating.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.dating.it.Platform.Reply;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,26 +17,43 @@ final class People {
   /** Someone signed in with a profile: who they are, what they want, where. */
   record Person(String id, String email, Api api) {}
 
-  /** A far-off, empty place for a test's own people (nobody else's tests put anyone there). */
+  /**
+   * A place with nobody within 300 km (the test database outlives runs and other tests place people
+   * too), so a test sees only its own people.
+   */
   static double[] somewhereEmpty() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return new double[] {60 + 8 * random.nextDouble(), 90 + 30 * random.nextDouble()};
+    try (Connection db = Database.connect();
+        PreparedStatement near = db.prepareStatement("select count(*) from profile where cell_lat is not null"
+            + " and earth_box(ll_to_earth(?, ?), 300000) @> ll_to_earth(cell_lat, cell_lon)")) {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        double[] place = {-55 + 125 * random.nextDouble(), -180 + 360 * random.nextDouble()};
+        near.setDouble(1, place[0]);
+        near.setDouble(2, place[1]);
+        try (ResultSet count = near.executeQuery()) {
+          count.next();
+          if (count.getLong(1) == 0) {
+            return place;
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot look for an empty place", e);
+    }
+    throw new AssertionError("no empty place found in 100 tries");
   }
 
   static Person create(int age, String gender, String wanted, int ageMin, int ageMax, int maxKm, double lat, double lon, String visibility) {
-    String email = "p-" + UUID.randomUUID() + "@example.invalid";
-    Api api = new Api();
-    Reply registered = api.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + Api.PASSWORD
-        + "\",\"displayName\":\"P" + age + gender.charAt(0) + "\",\"birthDate\":\"" + LocalDate.now().minusYears(age).minusDays(10) + "\"}");
-    assertEquals(201, registered.status(), registered::toString);
-    api.bearer(api.login(email, Api.PASSWORD).getString("accessToken"));
+    Api.Account account = Api.register("p-" + UUID.randomUUID() + "@example.invalid", "P" + age + gender.charAt(0),
+        LocalDate.now().minusYears(age).minusDays(10));
+    Api api = account.api().bearer(account.accessToken());
     Reply profile = api.put("/api/v1/me/profile", "{\"gender\":\"" + gender + "\",\"wantedGenders\":" + wanted + ",\"ageMin\":" + ageMin
         + ",\"ageMax\":" + ageMax + ",\"maxDistanceKm\":" + maxKm + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],"
         + "\"visibility\":\"" + visibility + "\"}");
     assertEquals(200, profile.status(), profile::toString);
     Reply located = api.put("/api/v1/me/location", "{\"latitude\":" + lat + ",\"longitude\":" + lon + "}");
     assertEquals(204, located.status(), located::toString);
-    return new Person(registered.json().getString("id"), email, api);
+    return new Person(account.id(), account.email(), api);
   }
 
   /** A discoverable adult of 30 who wants everyone aged 18–99 within 100 km. */
