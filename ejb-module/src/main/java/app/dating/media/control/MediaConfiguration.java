@@ -1,5 +1,6 @@
 package app.dating.media.control;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,5 +17,11 @@ public class MediaConfiguration {
       @ConfigProperty(name = "media.max-bytes", defaultValue = "15728640") long maxBytes,
       @ConfigProperty(name = "media.max-pixels", defaultValue = "40000000") long maxPixels) {
     return new PhotoProcessor(maxBytes, maxPixels, PhotoProcessor.DEFAULT_TARGET_SIZES, PhotoProcessor.DEFAULT_JPEG_QUALITY);
+  }
+
+  /** ImageIO's registry outlives the application: take our plugins out when it stops. */
+  @PreDestroy
+  void releaseImageIo() {
+    PhotoProcessor.releasePlugins();
   }
 }

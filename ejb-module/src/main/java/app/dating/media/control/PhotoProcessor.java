@@ -16,8 +16,8 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,6 +29,9 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -303,28 +306,66 @@ public final class PhotoProcessor {
    * the JDK's: it reads CMYK/YCCK files and broken ICC profiles that the JDK's rejects.
    */
   private static ImageReader readerFor(ImageFormat format) {
-    ImageReader chosen = null;
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
-    while (readers.hasNext()) {
-      ImageReader reader = readers.next();
-      if (chosen == null || isTwelveMonkeys(reader) && !isTwelveMonkeys(chosen)) {
-        if (chosen != null) {
-          chosen.dispose();
-        }
-        chosen = reader;
-      } else {
-        reader.dispose();
-      }
-    }
+    List<ImageReaderSpi> candidates = plugins(ImageReaderSpi.class, spi -> Arrays.asList(spi.getFormatNames()).contains(format.imageIoName()));
+    ImageReaderSpi chosen = candidates.stream().filter(PhotoProcessor::isTwelveMonkeys).findFirst()
+        .orElseGet(() -> candidates.isEmpty() ? null : candidates.get(0));
     if (chosen == null) {
       // A deployment fault (the plugin jars are missing), not the uploader's: not a 4xx.
       throw new IllegalStateException("No ImageIO reader for " + format + " on the class path");
     }
-    return chosen;
+    try {
+      return chosen.createReaderInstance();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot make an ImageIO reader for " + format, e);
+    }
   }
 
-  private static boolean isTwelveMonkeys(ImageReader reader) {
-    return reader.getClass().getName().startsWith("com.twelvemonkeys.");
+  /**
+   * The plugins of a kind that this deployment can use: the JDK's and those loaded by this
+   * application's class loaders. ImageIO's registry is global to the JVM and outlives a
+   * deployment, so it may still hold the plugins an earlier deployment registered; their class
+   * loader is closed, and using them fails with NoClassDefFoundError ({@link #releasePlugins}
+   * removes ours when the application stops).
+   */
+  static <T> List<T> plugins(Class<T> kind, java.util.function.Predicate<T> wanted) {
+    List<T> usable = new ArrayList<>();
+    IIORegistry.getDefaultInstance().getServiceProviders(kind, true)
+        .forEachRemaining(spi -> {
+          if (isOurs(spi) && wanted.test(spi)) {
+            usable.add(spi);
+          }
+        });
+    return usable;
+  }
+
+  private static boolean isOurs(Object spi) {
+    ClassLoader loader = spi.getClass().getClassLoader();
+    for (ClassLoader mine = PhotoProcessor.class.getClassLoader(); mine != null; mine = mine.getParent()) {
+      if (mine == loader) {
+        return true;
+      }
+    }
+    return loader == null || loader == ClassLoader.getPlatformClassLoader();
+  }
+
+  /** Removes the plugins this application registered from ImageIO's JVM-wide registry (at undeployment). */
+  public static void releasePlugins() {
+    IIORegistry registry = IIORegistry.getDefaultInstance();
+    for (Class<?> kind : List.of(ImageReaderSpi.class, ImageWriterSpi.class)) {
+      List<Object> mine = new ArrayList<>();
+      registry.getServiceProviders(kind, false).forEachRemaining(spi -> {
+        ClassLoader loader = spi.getClass().getClassLoader();
+        if (loader != null && loader != ClassLoader.getPlatformClassLoader() && isOurs(spi)) {
+          mine.add(spi);
+        }
+      });
+      mine.forEach(registry::deregisterServiceProvider);
+    }
+  }
+
+
+  private static boolean isTwelveMonkeys(ImageReaderSpi spi) {
+    return spi.getClass().getName().startsWith("com.twelvemonkeys.");
   }
 
   /**
@@ -423,12 +464,17 @@ public final class PhotoProcessor {
   }
 
   private static ImageWriter jpegWriter() {
-    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-    if (!writers.hasNext()) {
+    List<ImageWriterSpi> writers = plugins(ImageWriterSpi.class, spi -> Arrays.asList(spi.getFormatNames()).contains("jpeg"));
+    if (writers.isEmpty()) {
       throw new IllegalStateException("No ImageIO JPEG writer");
     }
-    return writers.next();
+    try {
+      return writers.get(0).createWriterInstance();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot make an ImageIO JPEG writer", e);
+    }
   }
+
 
   /** The content hash of an upload: SHA-256, lower-case hex. */
   public static String sha256(byte[] bytes) {
