@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +75,7 @@ public class Discovery {
     LocationGrid.Cell cell = profile.cell()
         .orElseThrow(() -> InvalidInputException.of("location", "Share your location to see people near you."));
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new Seeker(me, profile.gender(), profile.wantedGenders(), Period.between(account.birthDate(), today).getYears(),
+    return new Seeker(me, profile.gender(), profile.wantedGenders(), account.ageOn(today),
         profile.ageMin(), profile.ageMax(), profile.maxDistanceKm(), cell.centreLatitude(), cell.centreLongitude(),
         Set.copyOf(profile.interests()), today);
   }
@@ -101,7 +100,7 @@ public class Discovery {
         continue;
       }
       int km = mine.cell().flatMap(a -> profile.cell().map(b -> LocationGrid.displayedKm(a, b))).orElse(0);
-      cards.add(new FeedCard(id, account.displayName(), Period.between(account.birthDate(), today).getYears(), profile.gender(),
+      cards.add(new FeedCard(id, account.displayName(), account.ageOn(today), profile.gender(),
           profile.intent() == null ? null : profile.intent().name(), profile.bio(), km, profile.interests(),
           photos.getOrDefault(id, List.of())));
     }

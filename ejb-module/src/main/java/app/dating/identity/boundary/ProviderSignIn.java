@@ -55,9 +55,7 @@ public class ProviderSignIn {
   @Inject Clock clock;
 
   /** What a person may add on first sign-in (the provider does not tell), or to prove an existing account. */
-  public record Details(LocalDate birthDate, String displayName, String password) {
-    public static final Details NONE = new Details(null, null, null);
-  }
+  public record Details(LocalDate birthDate, String displayName, String password) {}
 
   /** An app's sign-in with a provider's ID token (or a classic Facebook access token). */
   public TokenPair signIn(IdentityProvider provider, String idToken, String facebookAccessToken, String nonce, Details details, Caller caller) {

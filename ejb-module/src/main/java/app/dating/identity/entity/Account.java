@@ -105,6 +105,11 @@ public class Account {
     return Period.between(birthDate, today).getYears() >= ADULT_AGE;
   }
 
+  /** Whole years of age on {@code today}: what others see instead of the birth date. */
+  public int ageOn(LocalDate today) {
+    return Period.between(birthDate, today).getYears();
+  }
+
   public boolean canSignIn() {
     return status == Status.ACTIVE && passwordHash != null;
   }

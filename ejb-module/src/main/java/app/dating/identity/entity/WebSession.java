@@ -96,8 +96,4 @@ public class WebSession {
   public String csrfToken() {
     return csrfToken;
   }
-
-  public Instant expiresAt() {
-    return expiresAt;
-  }
 }

@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 @Stateless
 public class Matching {
   static final RateLimit REPORTS = new RateLimit("report", 20, Duration.ofDays(1));
-  private static final Pattern CONTENT_REF = Pattern.compile("(profile|photo|match|message):[0-9a-f-]{36}");
+  private static final Pattern CONTENT_REF = Pattern.compile(Report.CONTENT_REF);
 
   @PersistenceContext EntityManager em;
   @Inject Allowances allowances;
@@ -69,7 +69,6 @@ public class Matching {
     if (!visible) {
       throw BusinessException.notFound("Profile");
     }
-    allowances.spend(me, kind);
     Instant now = clock.instant();
     UUID[] pair = Match.pair(me, target);
     if (kind.isLike()) {
@@ -80,6 +79,7 @@ public class Matching {
     if (inserted == 0) {
       return repeated(me, target, kind);
     }
+    allowances.spend(me, kind); // only a new swipe spends; over the cap it throws and the insert rolls back
     events.publish(DomainEvent.SWIPE, JsonP.object()
         .add("swiper", me.toString()).add("target", target.toString()).add("kind", kind.name()).add("at", now.toString()).build());
     if (!kind.isLike() || count(Swipe.LIKED_BACK, target, me) == 0) {

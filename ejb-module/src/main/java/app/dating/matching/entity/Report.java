@@ -15,6 +15,8 @@ import java.util.UUID;
 public class Report {
   public static final int COMMENT_MAX = 1000;
   public static final int CONTENT_REF_MAX = 100;
+  /** What a report may point at: a profile, photo, match or message, by id. */
+  public static final String CONTENT_REF = "(profile|photo|match|message):[0-9a-f-]{36}";
 
   /** Why something was reported. */
   public enum Reason {

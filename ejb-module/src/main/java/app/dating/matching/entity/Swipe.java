@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One person's swipe on a candidate. The swipe path writes with the native statements below (one
- * round trip each, no entity loading); the entity serves reads.
+ * One person's swipe on a candidate. The swipe path reads and writes with the native statements
+ * below (one round trip each, no entity loading); the entity maps the table for them.
  */
 @Entity
 @Table(name = "swipe")
@@ -75,8 +75,4 @@ public class Swipe {
   private Instant createdAt;
 
   protected Swipe() {}
-
-  public SwipeKind kind() {
-    return kind;
-  }
 }

@@ -4,7 +4,6 @@ import app.dating.identity.entity.Account;
 import app.dating.profiles.entity.Profile;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +41,7 @@ public record ProfileView(
         profile.accountId(),
         account.displayName(),
         account.birthDate(),
-        Period.between(account.birthDate(), today).getYears(),
+        account.ageOn(today),
         profile.gender(),
         profile.genderText(),
         profile.wantedGenders(),

@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
@@ -127,7 +126,7 @@ public class Profiles {
     return new PublicProfile(
         owner.accountId(),
         ownerAccount.displayName(),
-        Period.between(ownerAccount.birthDate(), today()).getYears(),
+        ownerAccount.ageOn(today()),
         owner.gender(),
         owner.genderText(),
         owner.intent(),

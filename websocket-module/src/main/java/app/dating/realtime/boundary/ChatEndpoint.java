@@ -29,7 +29,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -93,17 +92,17 @@ public class ChatEndpoint {
     } else if (cookie != null) {
       Object origin = handshake.get(Handshake.ORIGIN);
       if (origin == null || !origins().contains(origin.toString())) {
-        close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
+        Connection.close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
         return;
       }
       String token = (String) cookie;
       sessions.authenticateWeb(token).ifPresentOrElse(
           web -> start(session, new Connection(session, web.accountId(), () -> sessions.authenticateWeb(token).isPresent())),
-          () -> close(session, UNAUTHORIZED, "session ended; sign in again"));
+          () -> Connection.close(session, UNAUTHORIZED, "session ended; sign in again"));
     } else {
       scheduler.schedule(() -> {
         if (session.isOpen() && !session.getUserProperties().containsKey(CONNECTION)) {
-          close(session, UNAUTHORIZED, "authenticate within " + authTimeoutSeconds + " seconds");
+          Connection.close(session, UNAUTHORIZED, "authenticate within " + authTimeoutSeconds + " seconds");
         }
       }, authTimeoutSeconds, TimeUnit.SECONDS);
     }
@@ -113,19 +112,19 @@ public class ChatEndpoint {
   public void frame(Session session, String text) {
     Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
     if (text.getBytes(StandardCharsets.UTF_8).length > FRAME_MAX) {
-      reply(session, Frames.error("too-large", "Frames may hold at most " + FRAME_MAX + " bytes.", null));
+      Connection.send(session, Frames.error("too-large", "Frames may hold at most " + FRAME_MAX + " bytes.", null));
       return;
     }
     JsonObject frame;
     try {
       JsonValue value = JsonP.readValue(text);
       if (value.getValueType() != JsonValue.ValueType.OBJECT || !value.asJsonObject().containsKey("type")) {
-        reply(session, Frames.error("malformed", "A frame is a JSON object with a \"type\".", null));
+        Connection.send(session, Frames.error("malformed", "A frame is a JSON object with a \"type\".", null));
         return;
       }
       frame = value.asJsonObject();
     } catch (JsonException | IllegalStateException e) {
-      reply(session, Frames.error("malformed", "This frame is not JSON.", null));
+      Connection.send(session, Frames.error("malformed", "This frame is not JSON.", null));
       return;
     }
     String type = frame.get("type") instanceof jakarta.json.JsonString s ? s.getString() : "";
@@ -133,12 +132,12 @@ public class ChatEndpoint {
       if ("auth".equals(type) && frame.get("token") instanceof jakarta.json.JsonString token) {
         signIn(session, token.getString());
       } else {
-        reply(session, Frames.error("unauthenticated", "Send {\"type\":\"auth\",\"token\":…} first.", null));
+        Connection.send(session, Frames.error("unauthenticated", "Send {\"type\":\"auth\",\"token\":…} first.", null));
       }
       return;
     }
     if (!connection.isSignedIn()) {
-      close(session, UNAUTHORIZED, "session ended; sign in again");
+      Connection.close(session, UNAUTHORIZED, "session ended; sign in again");
       return;
     }
     String ref = frame.get("clientId") instanceof jakarta.json.JsonString id ? id.getString() : null;
@@ -227,7 +226,7 @@ public class ChatEndpoint {
         .filter(this::stillValid)
         .ifPresentOrElse(
             t -> start(session, new Connection(session, t.subject(), () -> stillValid(t))),
-            () -> close(session, UNAUTHORIZED, "invalid or expired token"));
+            () -> Connection.close(session, UNAUTHORIZED, "invalid or expired token"));
   }
 
   /** An access token not past its expiry, whose session was not revoked since it was issued. */
@@ -259,23 +258,5 @@ public class ChatEndpoint {
 
   private static String string(JsonObject frame, String field) {
     return frame.get(field) instanceof jakarta.json.JsonString s ? s.getString() : null;
-  }
-
-  private static void reply(Session session, String frame) {
-    try {
-      synchronized (session) {
-        session.getBasicRemote().sendText(frame);
-      }
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "reply failed", e);
-    }
-  }
-
-  private static void close(Session session, int code, String reason) {
-    try {
-      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-    } catch (IOException e) {
-      LOG.log(Level.FINE, "close failed", e);
-    }
   }
 }

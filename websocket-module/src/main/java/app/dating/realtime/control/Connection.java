@@ -86,6 +86,11 @@ public final class Connection {
   }
 
   public void send(String frame) {
+    send(session, frame);
+  }
+
+  /** Sends a frame on any socket, signed in or not; one sender at a time per socket. */
+  public static void send(Session session, String frame) {
     if (!session.isOpen()) {
       return;
     }
@@ -98,7 +103,8 @@ public final class Connection {
     }
   }
 
-  public void close(int code, String reason) {
+  /** Closes a socket with one of our codes (4401 signed out, 4403 origin refused). */
+  public static void close(Session session, int code, String reason) {
     try {
       session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
     } catch (IOException e) {

@@ -100,10 +100,6 @@ public class Connections {
     return byAccount.getOrDefault(accountId, Set.of());
   }
 
-  public int count() {
-    return byAccount.values().stream().mapToInt(Set::size).sum();
-  }
-
   private void onMessage(String payload) {
     try {
       JsonObject announced = JsonP.readObject(payload);
