@@ -24,14 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                     + " problem (application/problem+json) with a stable type URI."))
 public class ApiApplication extends Application {
 
-  /**
-   * Jersey enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on resources
-   * only with this feature: without it a protected resource would run for anonymous callers.
-   */
+  /** Multipart bodies (photo uploads as {@code EntityPart}). Roles are checked by {@code RolesCheck}. */
   @Override
   public Map<String, Object> getProperties() {
-    return Map.of(
-        "jersey.config.server.provider.classnames",
-        "org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature,org.glassfish.jersey.media.multipart.MultiPartFeature");
+    return Map.of("jersey.config.server.provider.classnames", "org.glassfish.jersey.media.multipart.MultiPartFeature");
   }
 }

@@ -6,7 +6,7 @@ import app.dating.identity.boundary.AccountAdministration;
 import app.dating.identity.boundary.AccountView;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Role;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +42,7 @@ public class AdminAccountsResource {
   }
 
   @GET
-  @RolesAllowed({"MODERATOR", "ADMIN"})
+  @Roles({"MODERATOR", "ADMIN"})
   @Operation(summary = "An account, as staff see it")
   public AccountView get(@PathParam("id") UUID id) {
     return administration.get(SignedIn.of(security).accountId(), id);
@@ -50,7 +50,7 @@ public class AdminAccountsResource {
 
   @PUT
   @Path("roles")
-  @RolesAllowed("ADMIN")
+  @Roles("ADMIN")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace an account's roles (USER always stays); audited; the account's access tokens end")
   public AccountView assignRoles(@PathParam("id") UUID id, RoleAssignment body) {

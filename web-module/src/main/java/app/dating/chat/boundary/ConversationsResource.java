@@ -5,7 +5,7 @@ import app.dating.api.problem.RequestBodies;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class ConversationsResource {
   static final int PAGE_MAX = 200;
 
@@ -111,7 +111,7 @@ public class ConversationsResource {
   /** Presence of matches, and the setting that hides one's own: {@code /chat/...}. */
   @Path("chat")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed("USER")
+  @Roles("USER")
   public static class Presence {
     @Inject Chat chat;
     @Inject RequestBodies bodies;

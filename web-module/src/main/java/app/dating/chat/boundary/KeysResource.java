@@ -2,7 +2,7 @@ package app.dating.chat.boundary;
 
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("me/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class KeysResource {
   @Inject KeyDirectory keys;
   @Inject RequestBodies bodies;
@@ -55,7 +55,7 @@ public class KeysResource {
   /** A match's keys; each fetch hands out (and deletes) one of their one-time pre-keys. */
   @Path("keys")
   @Produces(MediaType.APPLICATION_JSON)
-  @RolesAllowed("USER")
+  @Roles("USER")
   public static class Peers {
     @Inject KeyDirectory keys;
     @Context SecurityContext security;

@@ -1,7 +1,7 @@
 package app.dating.discovery.boundary;
 
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The discovery feed. */
 @Path("discovery/feed")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class FeedResource {
   static final int PAGE_MAX = 50;
 

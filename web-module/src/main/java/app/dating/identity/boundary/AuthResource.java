@@ -7,7 +7,7 @@ import app.dating.identity.control.SessionCookies;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
 import app.dating.shared.problem.BusinessException;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Email;
@@ -131,7 +131,7 @@ public class AuthResource {
 
   @POST
   @Path("logout-everywhere")
-  @RolesAllowed("USER")
+  @Roles("USER")
   @Operation(summary = "End every session of the signed-in account")
   public Response logoutEverywhere() {
     sessions.logoutEverywhere(SignedIn.of(security).accountId(), caller());
@@ -156,7 +156,7 @@ public class AuthResource {
 
   @GET
   @Path("session")
-  @RolesAllowed("USER")
+  @Roles("USER")
   @Operation(summary = "The browser session of the cookie: its CSRF token (after a page reload) and the account")
   public Response webSession() {
     SignedIn signedIn = SignedIn.of(security);

@@ -1,6 +1,6 @@
 package app.dating.identity.boundary;
 
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The signed-in person's own account. Whose it is comes from the token, never from the request. */
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class MeResource {
   @Inject Accounts accounts;
   @Inject ProviderSignIn providers;

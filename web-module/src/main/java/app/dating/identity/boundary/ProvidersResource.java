@@ -24,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -99,8 +98,7 @@ public class ProvidersResource {
     IdentityProvider idp = provider(provider);
     AuthorizationRequest flow = signIn.authorize(idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
     return Response.seeOther(flow.url())
-        .cookie(new NewCookie.Builder(FLOW_COOKIE).value(flow.state()).path("/").secure(true).httpOnly(true)
-            .sameSite(NewCookie.SameSite.LAX).maxAge((int) Duration.ofMinutes(10).toSeconds()).build())
+        .cookie(SessionCookies.hostCookie(FLOW_COOKIE, flow.state(), Duration.ofMinutes(10)))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -125,7 +123,7 @@ public class ProvidersResource {
     WebSignIn session = signIn.callback(idp, state, code, clientAddress.caller(request));
     return Response.seeOther(URI.create(publicUrl + "/"))
         .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
-            new NewCookie.Builder(FLOW_COOKIE).value("").path("/").secure(true).httpOnly(true).maxAge(0).build())
+            SessionCookies.hostCookie(FLOW_COOKIE, "", Duration.ZERO))
         .header("Cache-Control", "no-store")
         .build();
   }

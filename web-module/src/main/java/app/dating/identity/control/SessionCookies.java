@@ -80,16 +80,20 @@ public class SessionCookies implements ContainerRequestFilter {
     });
   }
 
-  /** The cookie that carries a new session: HttpOnly, Secure, SameSite=Lax, host-only. */
+  /** The cookie that carries a new session. */
   public static NewCookie sessionCookie(String token, Duration maxAge) {
-    return new NewCookie.Builder(COOKIE).value(token).path("/").secure(true).httpOnly(true)
-        .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
+    return hostCookie(COOKIE, token, maxAge);
   }
 
   /** The cookie that tells the browser to forget the session. */
   public static NewCookie expiredCookie() {
-    return new NewCookie.Builder(COOKIE).value("").path("/").secure(true).httpOnly(true)
-        .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+    return hostCookie(COOKIE, "", Duration.ZERO);
+  }
+
+  /** A cookie of ours: HttpOnly, Secure, SameSite=Lax, for the whole host only; {@code maxAge} zero forgets it. */
+  public static NewCookie hostCookie(String name, String value, Duration maxAge) {
+    return new NewCookie.Builder(name).value(value).path("/").secure(true).httpOnly(true)
+        .sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAge.toSeconds()).build();
   }
 
   private static boolean sameToken(String expected, String presented) {

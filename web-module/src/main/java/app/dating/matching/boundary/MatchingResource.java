@@ -4,7 +4,7 @@ import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
 import app.dating.matching.entity.Report;
 import app.dating.matching.entity.SwipeKind;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Swipes, matches, blocks, reports and "likes you", for the signed-in person. */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class MatchingResource {
   static final int PAGE_MAX = 50;
 
@@ -91,7 +91,7 @@ public class MatchingResource {
       @NotNull UUID accountId,
       @NotNull Report.Reason reason,
       @Size(max = Report.COMMENT_MAX) String comment,
-      @Size(max = Report.CONTENT_REF_MAX) @Pattern(regexp = "(profile|photo|match|message):[0-9a-f-]{36}") String contentRef) {
+      @Size(max = Report.CONTENT_REF_MAX) @Pattern(regexp = Report.CONTENT_REF) String contentRef) {
     public ReportRequest(UUID accountId, Report.Reason reason, String comment, String contentRef) {
       this.accountId = accountId;
       this.reason = reason;

@@ -3,7 +3,7 @@ package app.dating.media.boundary;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
 import app.dating.shared.problem.InvalidInputException;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The signed-in person's photos: upload (multipart, field {@code file}), list, reorder, delete. */
 @Path("me/photos")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class MyPhotosResource {
   @Inject Photos photos;
   @Inject RequestBodies bodies;

@@ -1,7 +1,7 @@
 package app.dating.media.boundary;
 
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * a year by the browser (private: the access check must not be skipped by a shared cache).
  */
 @Path("photos/{id}/{size}")
-@RolesAllowed("USER")
+@Roles("USER")
 public class PhotosResource {
   private static final int YEAR = 365 * 24 * 3600;
 

@@ -2,7 +2,7 @@ package app.dating.profiles.boundary;
 
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Where the signed-in person is. Only a ~1 km grid cell is kept; nothing is sent back. */
 @Path("me/location")
-@RolesAllowed("USER")
+@Roles("USER")
 public class OwnLocationResource {
   @Inject Profiles profiles;
   @Inject RequestBodies bodies;

@@ -2,7 +2,7 @@ package app.dating.profiles.boundary;
 
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The signed-in person's own profile. Its own path: {@code me} belongs to the account resource. */
 @Path("me/profile")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class OwnProfileResource {
   @Inject Profiles profiles;
   @Inject RequestBodies bodies;

@@ -1,7 +1,7 @@
 package app.dating.profiles.boundary;
 
 import app.dating.identity.control.SignedIn;
-import jakarta.annotation.security.RolesAllowed;
+import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Other people's profiles, as they may be seen. */
 @Path("profiles")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("USER")
+@Roles("USER")
 public class ProfilesResource {
   @Inject Profiles profiles;
   @Context SecurityContext security;
