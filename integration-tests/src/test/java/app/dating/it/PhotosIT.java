@@ -121,7 +121,7 @@ class PhotosIT {
     assertEquals(400, text.status(), text::toString);
     assertEquals("file", text.json().getJsonArray("errors").getJsonObject(0).getString("field"));
 
-    byte[] bomb = pngDeclaring(50_000, 50_000);
+    byte[] bomb = SamplePhotos.pngDeclaring(50_000, 50_000);
     Reply bombed = upload(me, "bomb.png", bomb, "image/png");
     assertEquals(400, bombed.status(), bombed::toString);
     assertTrue(bombed.body().contains("megapixels"), bombed::toString);
@@ -182,27 +182,5 @@ class PhotosIT {
     assertEquals(200, other.api().getBytesStatus("/api/v1/photos/" + id + "/320"));
     assertEquals(204, owner.api().post("/api/v1/blocks", "{\"accountId\":\"" + other.id() + "\"}").status());
     assertEquals(404, other.api().getBytesStatus("/api/v1/photos/" + id + "/320"), "blocked: the photos are gone for them");
-  }
-
-  /** A PNG whose header declares width × height, with almost no data: a decompression bomb. */
-  static byte[] pngDeclaring(int width, int height) {
-    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put(new byte[3]);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-    chunk(out, "IHDR", ihdr.array());
-    chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
-    chunk(out, "IEND", new byte[0]);
-    return out.toByteArray();
-  }
-
-  private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
-    crc.update(name);
-    crc.update(data);
-    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
-    out.writeBytes(name);
-    out.writeBytes(data);
-    out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 }
