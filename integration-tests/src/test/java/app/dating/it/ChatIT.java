@@ -64,6 +64,8 @@ class ChatIT {
     }
     JsonObject conversation = pair.b().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0);
     assertEquals(0, conversation.getInt("unread"));
+    assertEquals(pair.a().id(), conversation.getString("personId"));
+    assertEquals("P30w", conversation.getString("displayName"));
     assertEquals("Hi! Coffee on Saturday?", conversation.getJsonObject("lastMessage").getString("text"));
 
     try (Connection db = Database.connect();

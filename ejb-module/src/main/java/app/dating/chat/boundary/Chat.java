@@ -107,6 +107,10 @@ public class Chat {
                 + " order by coalesce(c.last_message_at, m.created_at) desc limit 200")
         .setParameter(1, me)
         .getResultList();
+    List<UUID> people = rows.stream().map(row -> UUID.fromString((String) row[1])).toList();
+    Map<UUID, String> names = people.isEmpty() ? Map.of()
+        : em.createQuery("select a from Account a where a.id in :ids", Account.class).setParameter("ids", people).getResultStream()
+            .collect(java.util.stream.Collectors.toMap(Account::id, Account::displayName));
     List<ConversationView> views = new ArrayList<>();
     for (Object[] row : rows) {
       UUID id = UUID.fromString((String) row[0]);
@@ -115,8 +119,7 @@ public class Chat {
       long read = ((Number) row[3]).longValue();
       ChatMessage last = lastSeq == 0 ? null
           : read(id, List.of(em.find(Message.class, new Message.Key(id, lastSeq)))).get(0);
-      Account account = em.find(Account.class, person);
-      views.add(new ConversationView(id, person, account == null ? null : account.displayName(), lastSeq, Math.max(0, lastSeq - read),
+      views.add(new ConversationView(id, person, names.get(person), lastSeq, Math.max(0, lastSeq - read),
           read, ((Number) row[4]).longValue(), last));
     }
     return views;
