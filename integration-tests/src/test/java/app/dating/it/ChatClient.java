@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
@@ -20,10 +19,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
 
 /** A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it received. */
 final class ChatClient implements AutoCloseable {
-  static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+  /**
+   * One client container kept alive for the whole run. By default Tyrus stops a container's
+   * executors when its last socket closes; a socket the server closed (4401) could do that just as
+   * the next client connected, whose first frame then failed with RejectedExecutionException.
+   */
+  static final WebSocketContainer CONTAINER = sharedContainer();
+
+  private static WebSocketContainer sharedContainer() {
+    ClientManager client = ClientManager.createClient();
+    client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 600);
+    return client;
+  }
 
   final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
   final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
