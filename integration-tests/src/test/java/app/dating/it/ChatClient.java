@@ -43,7 +43,11 @@ final class ChatClient implements AutoCloseable {
   final Session session;
 
   private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
-    session = CONTAINER.connectToServer(new Endpoint() {
+    this(CONTAINER, config, uri);
+  }
+
+  private ChatClient(WebSocketContainer container, ClientEndpointConfig config, URI uri) throws Exception {
+    session = container.connectToServer(new Endpoint() {
       @Override
       public void onOpen(Session s, EndpointConfig c) {
         s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> frames.add(Json.createReader(new StringReader(text)).readObject()));
@@ -57,12 +61,23 @@ final class ChatClient implements AutoCloseable {
   }
 
   static URI uri() {
-    return URI.create("ws://localhost:" + Platform.HTTP_PORT + "/ws/v1/chat");
+    return uri("ws://localhost:" + Platform.HTTP_PORT);
+  }
+
+  /** The chat endpoint of the server at {@code origin} (scheme, host and port). */
+  static URI uri(String origin) {
+    return URI.create(origin + "/ws/v1/chat");
   }
 
   /** Signs in with the token as subprotocol {@code bearer.<token>}, and waits until the server is ready. */
   static ChatClient bearer(String token) throws Exception {
-    ChatClient client = new ChatClient(ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1", "bearer." + token)).build(), uri());
+    return bearer(token, uri(), CONTAINER);
+  }
+
+  /** As {@link #bearer(String)}, to another server or through another client container (TLS, say). */
+  static ChatClient bearer(String token, URI uri, WebSocketContainer container) throws Exception {
+    ClientEndpointConfig config = ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1", "bearer." + token)).build();
+    ChatClient client = new ChatClient(container, config, uri);
     client.await("ready");
     return client;
   }
@@ -113,6 +128,15 @@ final class ChatClient implements AutoCloseable {
       skipped.add(frame);
     }
     throw new AssertionError("no " + what + " within 15 s; got " + skipped);
+  }
+
+  /** The next {@code count} message frames, waiting up to 15 s for each. */
+  List<JsonObject> nextMessages(int count) throws InterruptedException {
+    List<JsonObject> messages = new ArrayList<>();
+    while (messages.size() < count) {
+      messages.add(await("message"));
+    }
+    return messages;
   }
 
   /** The message frames received, within {@code millis} of quiet. */

@@ -1,0 +1,66 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second server instance on this machine, started by {@code platform start} with PLATFORM_JOIN:
+ * it shares the first instance's database, Redis, token keys, chat keys and photo folder.
+ */
+final class SecondInstance {
+  static final int PORT_BASE = Integer.getInteger("it.second.portbase", 19000);
+  static final int HTTP_PORT = PORT_BASE + 80;
+  static final Path HOME = Path.of(System.getProperty("it.platform.home")).resolveSibling("platform-b");
+  private static final Path LOG = HOME.resolveSibling("platform-b.log");
+
+  private SecondInstance() {}
+
+  static void start() throws Exception {
+    platform("start");
+  }
+
+  static void stop() throws Exception {
+    platform("stop");
+  }
+
+  /** Kills the server's JVM at once (SIGKILL), as a crash or a pulled plug would. */
+  static void kill() throws Exception {
+    long pid = Long.parseLong(Files.readString(HOME.resolve("payara6/glassfish/domains/dating/config/pid")).trim());
+    ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
+    server.destroyForcibly();
+    server.onExit().get(30, TimeUnit.SECONDS);
+  }
+
+  static String origin() {
+    return "http://localhost:" + HTTP_PORT;
+  }
+
+  private static void platform(String command) throws Exception {
+    Files.createDirectories(HOME);
+    ProcessBuilder builder = new ProcessBuilder(Platform.ROOT.resolve("payara-config/bin/platform").toString(), command)
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
+    builder.environment().put("PLATFORM_HOME", HOME.toString());
+    builder.environment().put("PLATFORM_JOIN", System.getProperty("it.platform.home"));
+    builder.environment().put("PAYARA_PORT_BASE", String.valueOf(PORT_BASE));
+    builder.environment().put("PAYARA_HEAP", "512m");
+    builder.environment().put("CHAT_AUTH_TIMEOUT_SECONDS", "2");
+    Process process = builder.start();
+    if (!process.waitFor(6, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+    }
+    assertEquals(0, process.exitValue(), () -> "platform " + command + " for the second instance failed:\n" + tail());
+  }
+
+  private static String tail() {
+    try {
+      var lines = Files.readAllLines(LOG);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+}

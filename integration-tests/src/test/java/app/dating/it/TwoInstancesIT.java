@@ -1,0 +1,197 @@
+package app.dating.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.dating.it.ChatIT.Pair;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server instances on this machine, sharing the database and Redis: chat crosses from one to
+ * the other in order (directly, and through Apache2's balancer), and an instance killed in the middle
+ * of a conversation loses no message it acknowledged.
+ */
+class TwoInstancesIT {
+  private static final URI SECOND = ChatClient.uri("ws://localhost:" + SecondInstance.HTTP_PORT);
+
+  @BeforeAll
+  static void startTheSecondInstance() throws Exception {
+    SecondInstance.start();
+  }
+
+  @AfterAll
+  static void stopTheSecondInstance() throws Exception {
+    SecondInstance.stop();
+  }
+
+  @Test
+  void messagesCrossInstancesInOrderToEveryDevice() throws Exception {
+    Pair pair = ChatIT.matched();
+    String tokenA = pair.tokenA();
+    try (ChatClient a = ChatClient.bearer(tokenA);
+        ChatClient aElsewhere = ChatClient.bearer(tokenA, SECOND, ChatClient.CONTAINER);
+        ChatClient b = ChatClient.bearer(pair.tokenB(), SECOND, ChatClient.CONTAINER)) {
+      for (int i = 1; i <= 20; i++) {
+        a.say(pair.conversation(), "x-" + i, "from the first instance " + i);
+      }
+      assertDelivered(b, 1, 20, "from the first instance ");
+      assertDelivered(aElsewhere, 1, 20, "from the first instance ");
+      assertDelivered(a, 1, 20, "from the first instance ");
+
+      for (int i = 1; i <= 5; i++) {
+        b.say(pair.conversation(), "y-" + i, "from the second instance " + i);
+      }
+      assertDelivered(a, 21, 25, "from the second instance ");
+    }
+  }
+
+  @Test
+  void anInstanceKilledMidConversationLosesNoAcknowledgedMessage() throws Exception {
+    Pair pair = ChatIT.matched();
+    String tokenA = pair.tokenA();
+    int count = 12;
+    ChatClient a = ChatClient.bearer(tokenA, SECOND, ChatClient.CONTAINER);
+    for (int i = 1; i <= count; i++) {
+      a.say(pair.conversation(), "k-" + i, "before the crash " + i);
+    }
+    JsonObject third = a.await(f -> "ack".equals(f.getString("type")) && "k-3".equals(f.getString("clientId")), "the third ack");
+    SecondInstance.kill();
+    a.closed.get(30, TimeUnit.SECONDS);
+    Map<String, Integer> ackedBeforeTheCrash = new HashMap<>(Map.of("k-3", third.getInt("seq")));
+    a.skipped.addAll(a.frames);
+    a.skipped.stream().filter(f -> "ack".equals(f.getString("type")))
+        .forEach(ack -> ackedBeforeTheCrash.put(ack.getString("clientId"), ack.getInt("seq")));
+    assertTrue(ackedBeforeTheCrash.size() >= 3, ackedBeforeTheCrash::toString);
+
+    SecondInstance.start();
+    Set<Integer> sequences = new TreeSet<>();
+    try (ChatClient again = ChatClient.bearer(tokenA, SECOND, ChatClient.CONTAINER)) {
+      for (int i = 1; i <= count; i++) {
+        again.say(pair.conversation(), "k-" + i, "before the crash " + i);
+      }
+      for (int i = 1; i <= count; i++) {
+        String id = "k-" + i;
+        JsonObject ack = again.await(f -> "ack".equals(f.getString("type")) && id.equals(f.getString("clientId")), "the ack of " + id);
+        sequences.add(ack.getInt("seq"));
+        if (ackedBeforeTheCrash.containsKey(id)) {
+          assertEquals(ackedBeforeTheCrash.get(id), ack.getInt("seq"), "kept its number: " + ack);
+          assertTrue(ack.getBoolean("duplicate"), "stored before the crash: " + ack);
+        }
+      }
+    }
+    assertEquals(IntStream.rangeClosed(1, count).boxed().collect(Collectors.toSet()), sequences, "no gap, no second copy");
+
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      b.send(Json.createObjectBuilder().add("type", "sync")
+          .add("conversations", Json.createObjectBuilder().add(pair.conversation(), 0)).build().toString());
+      b.await("synced");
+      List<JsonObject> messages = b.messages(300);
+      assertEquals(count, messages.size(), "every message once");
+      for (int i = 0; i < count; i++) {
+        JsonObject message = messages.get(i);
+        assertEquals(i + 1, message.getInt("seq"), "in order");
+        assertEquals("before the crash " + message.getString("clientId").substring(2), message.getString("text"));
+      }
+    }
+  }
+
+  @Test
+  void throughApachesBalancerDevicesOnBothInstancesGetEveryMessageInOrder() throws Exception {
+    Front front = Front.start();
+    try {
+      Pair pair = ChatIT.matched();
+      String tokenA = pair.tokenA();
+      String tokenB = pair.tokenB();
+      ClientManager tls = ClientManager.createClient();
+      tls.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(front.tls(), true, false, false));
+      URI chat = ChatClient.uri("wss://localhost:" + Front.HTTPS);
+      // The balancer takes turns, so the four handshakes alternate between the two instances.
+      try (ChatClient a = ChatClient.bearer(tokenA, chat, tls);
+          ChatClient b = ChatClient.bearer(tokenB, chat, tls);
+          ChatClient aElsewhere = ChatClient.bearer(tokenA, chat, tls);
+          ChatClient bElsewhere = ChatClient.bearer(tokenB, chat, tls)) {
+        for (int i = 1; i <= 10; i++) {
+          a.say(pair.conversation(), "z-" + i, "through apache " + i);
+        }
+        assertDelivered(b, 1, 10, "through apache ");
+        assertDelivered(bElsewhere, 1, 10, "through apache ");
+        assertDelivered(aElsewhere, 1, 10, "through apache ");
+      }
+      assertEquals(Set.of("http://127.0.0.1:" + Platform.HTTP_PORT, "http://127.0.0.1:" + SecondInstance.HTTP_PORT),
+          front.membersThatServed("/ws/v1/chat", 4), "the handshakes reached both instances");
+    } finally {
+      front.stop();
+    }
+  }
+
+  /** The message frames {@code from}..{@code to}, in order, each once, with the texts sent. */
+  private static void assertDelivered(ChatClient device, int from, int to, String textPrefix) throws Exception {
+    List<JsonObject> messages = device.nextMessages(to - from + 1);
+    assertEquals(IntStream.rangeClosed(from, to).boxed().toList(), messages.stream().map(m -> m.getInt("seq")).toList(), "in order, no gap");
+    for (JsonObject message : messages) {
+      String number = message.getString("clientId").substring(2);
+      assertEquals(textPrefix + number, message.getString("text"));
+    }
+    assertEquals(List.of(), device.messages(200), "nothing twice");
+  }
+
+  /** Debian's apache2 (apache2/bin/front) balancing over the two instances' HTTP listeners. */
+  private record Front(javax.net.ssl.SSLContext tls) {
+    static final int HTTP = SecondInstance.PORT_BASE + 880;
+    static final int HTTPS = SecondInstance.PORT_BASE + 443;
+    static final Path RUN_DIR = Platform.ROOT.resolve("integration-tests/target/apache2-two-instances");
+
+    static Front start() throws Exception {
+      ApacheFrontIT.requireApache();
+      run("start");
+      return new Front(ApacheFrontIT.trusting(RUN_DIR.resolve("cert.pem")));
+    }
+
+    void stop() throws Exception {
+      run("stop");
+    }
+
+    /**
+     * The balancer members named in the access log for the {@code count} requests to {@code path}
+     * (Apache logs a WebSocket when its tunnel closes, so this waits for the lines).
+     */
+    Set<String> membersThatServed(String path, int count) throws Exception {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      List<String> lines;
+      do {
+        TimeUnit.MILLISECONDS.sleep(100);
+        lines = Files.readAllLines(RUN_DIR.resolve("logs/access.log")).stream().filter(line -> line.contains("\"GET " + path)).toList();
+      } while (lines.size() < count && System.nanoTime() < deadline);
+      return lines.stream().map(line -> line.substring(line.lastIndexOf(" \"") + 2, line.length() - 1))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static void run(String command) throws Exception {
+      ProcessBuilder builder = new ProcessBuilder(Platform.ROOT.resolve("apache2/bin/front").toString(), command).inheritIO();
+      builder.environment().putAll(Map.of(
+          "APACHE_HTTP_PORT", String.valueOf(HTTP),
+          "APACHE_HTTPS_PORT", String.valueOf(HTTPS),
+          "BACKENDS", "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + SecondInstance.HTTP_PORT,
+          "APACHE_RUN_DIR", RUN_DIR.toString()));
+      assertEquals(0, builder.start().waitFor(), "apache2/bin/front " + command);
+    }
+  }
+}
