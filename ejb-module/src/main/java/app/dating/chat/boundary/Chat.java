@@ -7,6 +7,7 @@ import app.dating.chat.control.PhotoAttachments;
 import app.dating.chat.control.PresenceStore;
 import app.dating.chat.entity.Conversation;
 import app.dating.chat.entity.Message;
+import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.entity.Match;
@@ -16,6 +17,7 @@ import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -35,7 +37,9 @@ import java.util.regex.Pattern;
  * The chat service. A message is stored, with the next sequence number of its conversation (the
  * conversation's row is locked, so numbers are gap-free and in commit order), before it is
  * acknowledged; the client's id makes a resend a duplicate, never a second message. Only the two
- * people of an active match read or write their conversation.
+ * people of an active match read or write their conversation. A message stored while its recipient
+ * has no socket open anywhere also publishes {@link DomainEvent#MESSAGE_FOR_OFFLINE} (for push
+ * notifications), without its content.
  */
 @Stateless
 public class Chat {
@@ -80,7 +84,16 @@ public class Chat {
     events.publish(MESSAGE_EVENT, JsonP.object()
         .add("conversation", conversationId.toString()).add("seq", seq)
         .add("sender", sender.toString()).add("recipient", recipient.toString()).build());
+    if (!presenceStore.isOnline(recipient)) {
+      events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
+    }
     return new Ack(conversationId, clientId, seq, now, false, members);
+  }
+
+  /** What notifications need to tell the recipient: who wrote where, never what (no text, ciphertext or photo). */
+  static JsonObject offlinePayload(UUID recipient, UUID sender, UUID conversationId, long seq, Message.Kind kind) {
+    return JsonP.object().add("recipient", recipient.toString()).add("sender", sender.toString())
+        .add("conversation", conversationId.toString()).add("seq", seq).add("kind", kind.name()).build();
   }
 
   /** Messages after {@code after}, up to {@code upTo}, oldest first (sync after a reconnect, or paging forward). */
