@@ -91,7 +91,7 @@ public class Chat {
   }
 
   /** What notifications need to tell the recipient: who wrote where, never what (no text, ciphertext or photo). */
-  static JsonObject offlinePayload(UUID recipient, UUID sender, UUID conversationId, long seq, Message.Kind kind) {
+  private static JsonObject offlinePayload(UUID recipient, UUID sender, UUID conversationId, long seq, Message.Kind kind) {
     return JsonP.object().add("recipient", recipient.toString()).add("sender", sender.toString())
         .add("conversation", conversationId.toString()).add("seq", seq).add("kind", kind.name()).build();
   }
