@@ -2,6 +2,7 @@
  * Chat between the two people of an active match: messages stored (encrypted at rest) with a
  * gap-free sequence number per conversation before they are acknowledged, resends recognised by the
  * client's message id, delivered in order over WebSocket (websocket-module) and REST, with receipts,
- * typing and presence.
+ * typing and presence. Messages carry text, end-to-end ciphertext or a chat photo (media); one for
+ * a recipient with no socket open publishes {@code MESSAGE_FOR_OFFLINE} (without content).
  */
 package app.dating.chat;

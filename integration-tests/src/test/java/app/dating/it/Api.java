@@ -82,6 +82,10 @@ final class Api {
     return send(request(path).DELETE());
   }
 
+  Reply delete(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** Sends without the CSRF header even when a session cookie is set. */
   Reply postWithoutCsrf(String path, String json) {
     String saved = csrf;

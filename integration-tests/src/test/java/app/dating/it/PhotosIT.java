@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class PhotosIT {
 
   /** A 400×200 photo with a red square in its top-left corner, EXIF orientation {@code orientation} and GPS. */
-  private static byte[] phonePhoto(int orientation, long seed) throws Exception {
+  static byte[] phonePhoto(int orientation, long seed) throws Exception {
     BufferedImage image = SamplePhotos.photoLike(400, 200, seed);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.RED);
@@ -44,6 +44,11 @@ class PhotosIT {
   }
 
   static Reply upload(Api api, String filename, byte[] bytes, String contentType) {
+    return upload(api, "/api/v1/me/photos", filename, bytes, contentType);
+  }
+
+  /** A multipart upload (field {@code file}) to {@code path}. */
+  static Reply upload(Api api, String path, String filename, byte[] bytes, String contentType) {
     String boundary = "----it" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -52,7 +57,7 @@ class PhotosIT {
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(bytes, 0, body, head.length, bytes.length);
     System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-    return api.postBytes("/api/v1/me/photos", "multipart/form-data; boundary=" + boundary, body);
+    return api.postBytes(path, "multipart/form-data; boundary=" + boundary, body);
   }
 
   static JsonObject awaitProcessed(Api api, String id) throws InterruptedException {
@@ -67,12 +72,21 @@ class PhotosIT {
     throw new AssertionError("photo " + id + " still PENDING after 60 s");
   }
 
-  private static HttpResponse<byte[]> fetch(String bearer, String path, String etag) throws Exception {
+  static HttpResponse<byte[]> fetch(String bearer, String path, String etag) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(Platform.uri(path)).header("Authorization", "Bearer " + bearer);
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
     return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static void assertNoMetadata(byte[] jpeg) throws Exception {
+    Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(jpeg));
+    Set<String> directories = StreamSupport.stream(metadata.getDirectories().spliterator(), false)
+        .map(Directory::getName).collect(Collectors.toSet());
+    for (String leak : List.of("Exif IFD0", "Exif SubIFD", "GPS", "XMP", "ICC Profile", "IPTC", "JpegComment")) {
+      assertFalse(directories.contains(leak), leak + " survived: " + directories);
+    }
   }
 
   @Test
@@ -93,12 +107,7 @@ class PhotosIT {
     assertEquals(200, served.statusCode());
     assertEquals("image/jpeg", served.headers().firstValue("Content-Type").orElseThrow());
     assertTrue(served.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=31536000"));
-    Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(served.body()));
-    Set<String> directories = StreamSupport.stream(metadata.getDirectories().spliterator(), false)
-        .map(Directory::getName).collect(Collectors.toSet());
-    for (String leak : List.of("Exif IFD0", "Exif SubIFD", "GPS", "XMP", "ICC Profile", "IPTC", "JpegComment")) {
-      assertFalse(directories.contains(leak), leak + " survived: " + directories);
-    }
+    assertNoMetadata(served.body());
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
     assertEquals(200, image.getWidth());
     assertEquals(400, image.getHeight());

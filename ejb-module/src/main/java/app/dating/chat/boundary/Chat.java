@@ -3,9 +3,11 @@ package app.dating.chat.boundary;
 import app.dating.shared.json.JsonP;
 import app.dating.chat.control.MessageCipher;
 import app.dating.chat.control.MessageCipher.DataKey;
+import app.dating.chat.control.PhotoAttachments;
 import app.dating.chat.control.PresenceStore;
 import app.dating.chat.entity.Conversation;
 import app.dating.chat.entity.Message;
+import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.entity.Match;
@@ -15,6 +17,7 @@ import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -34,7 +37,9 @@ import java.util.regex.Pattern;
  * The chat service. A message is stored, with the next sequence number of its conversation (the
  * conversation's row is locked, so numbers are gap-free and in commit order), before it is
  * acknowledged; the client's id makes a resend a duplicate, never a second message. Only the two
- * people of an active match read or write their conversation.
+ * people of an active match read or write their conversation. A message stored while its recipient
+ * has no socket open anywhere also publishes {@link DomainEvent#MESSAGE_FOR_OFFLINE} (for push
+ * notifications), without its content.
  */
 @Stateless
 public class Chat {
@@ -46,6 +51,7 @@ public class Chat {
 
   @PersistenceContext EntityManager em;
   @Inject MessageCipher cipher;
+  @Inject PhotoAttachments photos;
   @Inject PresenceStore presenceStore;
   @Inject Events events;
   @Inject RateLimiter limiter;
@@ -58,11 +64,15 @@ public class Chat {
     byte[] plain = validContent(kind, content);
     limiter.consume(SENDS, sender.toString());
     Match match = activeMatchOf(sender, conversationId);
+    if (kind == Message.Kind.PHOTO) {
+      photos.requireSendable(sender, conversationId, UUID.fromString(new String(plain, StandardCharsets.UTF_8)));
+    }
     Conversation conversation = lockedConversation(match.id());
     Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
         .setParameter("conversation", conversationId).setParameter("sender", sender).setParameter("clientId", clientId)
         .getResultStream().findFirst();
-    List<UUID> members = List.of(sender, match.other(sender));
+    UUID recipient = match.other(sender);
+    List<UUID> members = List.of(sender, recipient);
     if (earlier.isPresent()) {
       return new Ack(conversationId, clientId, earlier.get().seq(), earlier.get().createdAt(), true, members);
     }
@@ -73,8 +83,17 @@ public class Chat {
     advance(conversationId, sender, seq, seq);
     events.publish(MESSAGE_EVENT, JsonP.object()
         .add("conversation", conversationId.toString()).add("seq", seq)
-        .add("sender", sender.toString()).add("recipient", match.other(sender).toString()).build());
+        .add("sender", sender.toString()).add("recipient", recipient.toString()).build());
+    if (!presenceStore.isOnline(recipient)) {
+      events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
+    }
     return new Ack(conversationId, clientId, seq, now, false, members);
+  }
+
+  /** What notifications need to tell the recipient: who wrote where, never what (no text, ciphertext or photo). */
+  private static JsonObject offlinePayload(UUID recipient, UUID sender, UUID conversationId, long seq, Message.Kind kind) {
+    return JsonP.object().add("recipient", recipient.toString()).add("sender", sender.toString())
+        .add("conversation", conversationId.toString()).add("seq", seq).add("kind", kind.name()).build();
   }
 
   /** Messages after {@code after}, up to {@code upTo}, oldest first (sync after a reconnect, or paging forward). */
@@ -190,7 +209,7 @@ public class Chat {
 
   private Match activeMatchOf(UUID me, UUID conversationId) {
     return Optional.ofNullable(conversationId == null ? null : em.find(Match.class, conversationId))
-        .filter(m -> m.involves(me) && m.isActive())
+        .filter(m -> m.isOpenTo(me))
         .orElseThrow(() -> BusinessException.notFound("Conversation"));
   }
 
@@ -228,10 +247,14 @@ public class Chat {
     return messages.stream().map(m -> {
       if (m.kind() == Message.Kind.E2E) {
         return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), null,
-            Base64.getEncoder().encodeToString(m.body()), m.createdAt());
+            Base64.getEncoder().encodeToString(m.body()), null, m.createdAt());
       }
-      String text = new String(cipher.decrypt(key, conversationId, m.seq(), m.body()), StandardCharsets.UTF_8);
-      return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), text, null, m.createdAt());
+      String plain = new String(cipher.decrypt(key, conversationId, m.seq(), m.body()), StandardCharsets.UTF_8);
+      if (m.kind() == Message.Kind.PHOTO) {
+        return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), null, null, UUID.fromString(plain),
+            m.createdAt());
+      }
+      return new ChatMessage(conversationId, m.seq(), m.senderId(), m.clientId(), m.kind().name(), plain, null, null, m.createdAt());
     }).toList();
   }
 
@@ -241,10 +264,14 @@ public class Chat {
 
   private static byte[] validContent(Message.Kind kind, String content) {
     if (kind == null) {
-      throw InvalidInputException.of("kind", "Send TEXT or E2E.");
+      throw InvalidInputException.of("kind", "Send TEXT, PHOTO or E2E.");
     }
     if (content == null || content.isBlank()) {
-      throw InvalidInputException.of(kind == Message.Kind.E2E ? "ciphertext" : "text", "A message needs content.");
+      throw InvalidInputException.of(switch (kind) {
+        case TEXT -> "text";
+        case PHOTO -> "photo";
+        case E2E -> "ciphertext";
+      }, "A message needs content.");
     }
     switch (kind) {
       case TEXT -> {
@@ -263,7 +290,14 @@ public class Chat {
           throw InvalidInputException.of("ciphertext", "Send the ciphertext as base64.");
         }
       }
-      default -> throw InvalidInputException.of("kind", "Photo messages are not open yet; send TEXT or E2E.");
+      case PHOTO -> {
+        try {
+          return UUID.fromString(content).toString().getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw InvalidInputException.of("photo", "Give the id of the photo you uploaded for this conversation.");
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown kind " + kind);
     }
   }
 }

@@ -27,6 +27,15 @@ public class PresenceStore {
     seen(accountId);
   }
 
+  /**
+   * The account's last socket on this instance closed: offline at once, not a time-to-live later
+   * (a socket on another instance sets it online again at its next refresh, within a third of the TTL).
+   */
+  public void offline(UUID accountId) {
+    cache.take("presence:online:" + accountId);
+    seen(accountId);
+  }
+
   public void seen(UUID accountId) {
     cache.put("presence:seen:" + accountId, clock.instant().toString(), LAST_SEEN_TTL);
   }

@@ -9,4 +9,9 @@ public record DomainEvent(String type, JsonObject payload) {
   public static final String UNMATCH = "UNMATCH";
   public static final String BLOCK = "BLOCK";
   public static final String REPORT = "REPORT";
+  /**
+   * A message was stored while its recipient had no socket open (for notifications): recipient,
+   * sender, conversation, seq, kind; never the message's text, ciphertext or photo.
+   */
+  public static final String MESSAGE_FOR_OFFLINE = "MESSAGE_FOR_OFFLINE";
 }

@@ -80,6 +80,11 @@ public class Match {
     return endedAt == null;
   }
 
+  /** Whether {@code person} may use this match's conversation now: one of the two, and not ended (unmatch, block, deletion). */
+  public boolean isOpenTo(UUID person) {
+    return isActive() && involves(person);
+  }
+
   public void end(Ending why, UUID by, Instant now) {
     if (endedAt == null) {
       endedAt = now;

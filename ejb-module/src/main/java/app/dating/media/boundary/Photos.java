@@ -3,6 +3,7 @@ package app.dating.media.boundary;
 import app.dating.identity.entity.Account;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
+import app.dating.matching.entity.Match;
 import app.dating.media.control.MediaStore;
 import app.dating.media.control.PhotoFiles;
 import app.dating.media.control.PhotoProcessing;
@@ -30,6 +31,8 @@ import java.util.UUID;
 /**
  * A person's photos: upload (checked at once, processed in the background), reorder (the first is
  * the primary), delete; and the sizes others may fetch under the profile's visibility rules.
+ * Chat photos go through the same pipeline but belong to one conversation: never on the profile,
+ * not among its 9, fetched only by the conversation's two members while their match is active.
  * Originals are kept for reprocessing but never served.
  */
 @Stateless
@@ -72,6 +75,38 @@ public class Photos {
     return PhotoView.of(photo);
   }
 
+  /**
+   * Takes a photo for a conversation (the id of an active match of {@code ownerId}): the same checks,
+   * hourly limit and processing as a profile photo, but it never counts among the profile's photos.
+   * The same bytes again for the same conversation give the same photo.
+   */
+  public ChatPhotoView uploadForConversation(UUID ownerId, UUID conversationId, byte[] bytes) {
+    openConversation(ownerId, conversationId);
+    limiter.consume(UPLOADS_PER_ACCOUNT, ownerId.toString());
+    processor.inspect(bytes);
+    String hash = PhotoProcessor.sha256(bytes);
+    Optional<Photo> same = em.createNamedQuery(Photo.OF_CONVERSATION_BY, Photo.class)
+        .setParameter("conversation", conversationId).setParameter("account", ownerId).getResultStream()
+        .filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED).findFirst();
+    if (same.isPresent()) {
+      return ChatPhotoView.of(same.get());
+    }
+    store.put(Photo.originalKey(hash), bytes);
+    Photo photo = Photo.forConversation(ownerId, conversationId, hash, clock.instant());
+    em.persist(photo);
+    jobs.submit(JobType.PHOTO_PROCESSING, PhotoProcessing.payload(photo.id()));
+    return ChatPhotoView.of(photo);
+  }
+
+  /** A chat photo its uploader sent or will send: where it is in the processing. */
+  public ChatPhotoView conversationPhoto(UUID ownerId, UUID conversationId, UUID photoId) {
+    openConversation(ownerId, conversationId);
+    return Optional.ofNullable(em.find(Photo.class, photoId))
+        .filter(p -> p.accountId().equals(ownerId) && p.conversationId().filter(conversationId::equals).isPresent())
+        .map(ChatPhotoView::of)
+        .orElseThrow(() -> BusinessException.notFound("Photo"));
+  }
+
   public List<PhotoView> mine(UUID ownerId) {
     return photos(ownerId).stream().map(PhotoView::of).toList();
   }
@@ -107,11 +142,15 @@ public class Photos {
     files.releaseIfUnused(photo);
   }
 
-  /** A size of a ready photo, for whoever may see its owner's profile; not found otherwise (existence does not leak). */
+  /**
+   * A size of a ready photo: a profile photo for whoever may see its owner's profile, a chat photo
+   * for the two members of its conversation while their match is active; not found otherwise
+   * (existence does not leak).
+   */
   public Served size(UUID viewerId, UUID photoId, int wanted) {
     Photo photo = Optional.ofNullable(em.find(Photo.class, photoId))
         .filter(p -> p.status() == Photo.Status.READY)
-        .filter(p -> mayView(viewerId, p.accountId()))
+        .filter(p -> p.conversationId().map(c -> isOpen(c, viewerId)).orElseGet(() -> mayView(viewerId, p.accountId())))
         .orElseThrow(() -> BusinessException.notFound("Photo"));
     int side = photo.sizeFor(wanted);
     byte[] jpeg = store.get(Photo.variantKey(photo.contentHash(), side)).orElseThrow(() -> BusinessException.notFound("Photo"));
@@ -127,9 +166,21 @@ public class Photos {
     return account != null && profile != null && visibility.canSee(viewerId, profile, account);
   }
 
+  private boolean isOpen(UUID conversationId, UUID person) {
+    Match match = em.find(Match.class, conversationId);
+    return match != null && match.isOpenTo(person);
+  }
+
+  private void openConversation(UUID person, UUID conversationId) {
+    if (conversationId == null || !isOpen(conversationId, person)) {
+      throw BusinessException.notFound("Conversation");
+    }
+  }
+
+  /** One of the owner's profile photos (chat photos are not managed through the profile). */
   private Photo owned(UUID ownerId, UUID photoId) {
     return Optional.ofNullable(em.find(Photo.class, photoId))
-        .filter(p -> p.accountId().equals(ownerId))
+        .filter(p -> p.accountId().equals(ownerId) && !p.isChatPhoto())
         .orElseThrow(() -> BusinessException.notFound("Photo"));
   }
 

@@ -11,24 +11,41 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** One of a person's photos. Its files (original, sizes) are in the media store under its content hash. */
+/**
+ * A photo: one of a person's profile photos, or a chat photo uploaded for one conversation (a
+ * match), which is never on the profile. Its files (original, sizes) are in the media store under
+ * its content hash. The profile queries ({@link #OF_ACCOUNT}, {@link #READY_IDS_OF_ACCOUNT},
+ * {@link #READY_OF_ACCOUNTS}) see profile photos only.
+ */
 @Entity
 @Table(name = "photo")
-@NamedQuery(name = Photo.OF_ACCOUNT, query = "select p from Photo p where p.accountId = :account order by p.position, p.createdAt")
+@NamedQuery(
+    name = Photo.OF_ACCOUNT,
+    query = "select p from Photo p where p.accountId = :account and p.conversationId is null order by p.position, p.createdAt")
 @NamedQuery(
     name = Photo.READY_IDS_OF_ACCOUNT,
-    query = "select p.id from Photo p where p.accountId = :account"
+    query = "select p.id from Photo p where p.accountId = :account and p.conversationId is null"
         + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
 @NamedQuery(
     name = Photo.READY_OF_ACCOUNTS,
-    query = "select p from Photo p where p.accountId in :accounts"
+    query = "select p from Photo p where p.accountId in :accounts and p.conversationId is null"
         + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
+@NamedQuery(
+    name = Photo.OF_CONVERSATION_BY,
+    query = "select p from Photo p where p.conversationId = :conversation and p.accountId = :account order by p.createdAt")
+@NamedQuery(name = Photo.ALL_OF_ACCOUNT, query = "select p from Photo p where p.accountId = :account")
 @NamedQuery(name = Photo.COUNT_OF_HASH, query = "select count(p) from Photo p where p.contentHash = :hash")
 public class Photo {
+  /** A person's profile photos, in order. */
   public static final String OF_ACCOUNT = "Photo.ofAccount";
+  /** The chat photos a person uploaded for one conversation. */
+  public static final String OF_CONVERSATION_BY = "Photo.ofConversationBy";
+  /** Every photo of a person, profile and chat (erasure). */
+  public static final String ALL_OF_ACCOUNT = "Photo.allOfAccount";
   public static final String READY_IDS_OF_ACCOUNT = "Photo.readyIdsOfAccount";
   public static final String READY_OF_ACCOUNTS = "Photo.readyOfAccounts";
   public static final String COUNT_OF_HASH = "Photo.countOfHash";
@@ -46,6 +63,10 @@ public class Photo {
 
   @Column(name = "account_id", nullable = false)
   private UUID accountId;
+
+  /** The conversation (match) a chat photo was uploaded for; null for a profile photo. */
+  @Column(name = "conversation_id")
+  private UUID conversationId;
 
   @Column(nullable = false)
   private int position;
@@ -83,6 +104,13 @@ public class Photo {
     this.status = Status.PENDING;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /** A chat photo: uploaded for one conversation, never on its owner's profile. */
+  public static Photo forConversation(UUID accountId, UUID conversationId, String contentHash, Instant now) {
+    Photo photo = new Photo(accountId, contentHash, 0, now);
+    photo.conversationId = Objects.requireNonNull(conversationId);
+    return photo;
   }
 
   /** The sizes were made: the photo can be shown. */
@@ -124,6 +152,15 @@ public class Photo {
 
   public UUID accountId() {
     return accountId;
+  }
+
+  /** The conversation a chat photo belongs to; empty for a profile photo. */
+  public Optional<UUID> conversationId() {
+    return Optional.ofNullable(conversationId);
+  }
+
+  public boolean isChatPhoto() {
+    return conversationId != null;
   }
 
   public int position() {

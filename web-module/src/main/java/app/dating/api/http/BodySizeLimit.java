@@ -29,17 +29,18 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
   @ConfigProperty(name = ConfigKeys.API_MAX_BODY_BYTES, defaultValue = "1048576")
   long maxBytes;
 
-  /** Photo uploads may be as large as a photo may be, plus room for the multipart envelope. */
+  /** Photo uploads (profile and chat) may be as large as a photo may be, plus room for the multipart envelope. */
   @Inject
   @ConfigProperty(name = "media.max-bytes", defaultValue = "15728640")
   long maxPhotoBytes;
 
   private static final String LIMIT = BodySizeLimit.class.getName() + ".limit";
   private static final long MULTIPART_ENVELOPE = 64 * 1024;
+  static final String PHOTO_UPLOADS = "/?(me/photos|conversations/[^/]+/photos)/?";
 
   @Override
   public void filter(ContainerRequestContext request) {
-    long limit = "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?me/photos/?")
+    long limit = "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches(PHOTO_UPLOADS)
         ? maxPhotoBytes + MULTIPART_ENVELOPE
         : maxBytes;
     request.setProperty(LIMIT, limit);

@@ -6,11 +6,16 @@ import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
 import app.dating.api.http.Roles;
+import app.dating.api.http.Uploads;
+import app.dating.media.boundary.ChatPhotoView;
+import app.dating.media.boundary.Photos;
+import app.dating.shared.problem.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,15 +24,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The REST side of chat: conversations, history both ways, sending and receipts without a socket;
+ * The REST side of chat: conversations, history both ways, sending and receipts without a socket,
+ * photo uploads for a conversation;
  * presence of matches and the setting that hides one's own ({@code /chat/...}).
  */
 @Path("conversations")
@@ -37,9 +45,11 @@ public class ConversationsResource {
   static final int PAGE_MAX = 200;
 
   @Inject Chat chat;
+  @Inject Photos photos;
   @Inject Fanout fanout;
   @Inject RequestBodies bodies;
   @Context SecurityContext security;
+  @Context UriInfo uri;
 
   @GET
   @Operation(summary = "Your conversations, most recent first, with unread counts and the last message")
@@ -59,24 +69,36 @@ public class ConversationsResource {
     return chat.before(me(), id, before == null ? Long.MAX_VALUE : before, size);
   }
 
-  /** Body of a message sent over REST: the client's id and either text or an end-to-end ciphertext (base64). */
+  /**
+   * Body of a message sent over REST: the client's id and one of text, an end-to-end ciphertext
+   * (base64) or the id of a photo uploaded for this conversation.
+   */
   public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Chat.TEXT_MAX) String text,
-      @Size(max = Chat.CIPHERTEXT_MAX * 2) String ciphertext) {
-    public Outgoing(String clientId, String text, String ciphertext) {
+      @Size(max = Chat.CIPHERTEXT_MAX * 2) String ciphertext, @Size(max = 36) String photo) {
+    public Outgoing(String clientId, String text, String ciphertext, String photo) {
       this.clientId = clientId;
       this.text = text;
       this.ciphertext = ciphertext;
+      this.photo = photo;
     }
   }
 
   @POST
   @Path("{id}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Send a message (the same clientId again is the same message); delivered to both people's sockets")
+  @Operation(summary = "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
   public Response send(@PathParam("id") UUID id, Outgoing body) {
     Outgoing out = bodies.valid(body);
-    boolean e2e = out.ciphertext() != null;
-    Ack ack = chat.send(me(), id, out.clientId(), e2e ? Message.Kind.E2E : Message.Kind.TEXT, e2e ? out.ciphertext() : out.text());
+    if (out.photo() != null && (out.text() != null || out.ciphertext() != null)) {
+      throw InvalidInputException.of("photo", "A photo message carries the photo alone: no text or ciphertext.");
+    }
+    Message.Kind kind = out.photo() != null ? Message.Kind.PHOTO : out.ciphertext() != null ? Message.Kind.E2E : Message.Kind.TEXT;
+    String content = switch (kind) {
+      case PHOTO -> out.photo();
+      case E2E -> out.ciphertext();
+      case TEXT -> out.text();
+    };
+    Ack ack = chat.send(me(), id, out.clientId(), kind, content);
     if (!ack.duplicate()) {
       fanout.announce(id, ack.seq(), ack.members());
     }
@@ -84,6 +106,27 @@ public class ConversationsResource {
         .entity(JsonP.object().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
             .add("at", ack.at().toString()).add("duplicate", ack.duplicate()).build())
         .build();
+  }
+
+  @POST
+  @Path("{id}/photos")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(summary = "Upload a photo for this conversation (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; counts toward the "
+      + "hourly upload limit, not toward your 9 profile photos): processed in the background, then send it as a PHOTO message")
+  public Response uploadPhoto(@PathParam("id") UUID id, @FormParam(Uploads.FIELD) EntityPart file) {
+    ChatPhotoView photo = photos.uploadForConversation(me(), id, Uploads.bytes(file));
+    return Response.status(photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
+        .location(uri.getBaseUriBuilder().path(ConversationsResource.class).path(id.toString()).path("photos")
+            .path(photo.id().toString()).build())
+        .entity(photo)
+        .build();
+  }
+
+  @GET
+  @Path("{id}/photos/{photoId}")
+  @Operation(summary = "A photo you uploaded for this conversation: PENDING, READY (send it) or REJECTED with the reason")
+  public ChatPhotoView photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
+    return photos.conversationPhoto(me(), id, photoId);
   }
 
   /** Body of a receipt. */

@@ -2,8 +2,8 @@ package app.dating.media.boundary;
 
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import app.dating.shared.problem.InvalidInputException;
 import app.dating.api.http.Roles;
+import app.dating.api.http.Uploads;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,9 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,11 +45,8 @@ public class MyPhotosResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Upload a photo (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; 9 photos at most): processed in the background")
-  public Response upload(@FormParam("file") EntityPart file) {
-    if (file == null) {
-      throw InvalidInputException.of("file", "Send the photo as the multipart field \"file\".");
-    }
-    PhotoView photo = photos.upload(me(), bytes(file));
+  public Response upload(@FormParam(Uploads.FIELD) EntityPart file) {
+    PhotoView photo = photos.upload(me(), Uploads.bytes(file));
     return Response.status(photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
         .location(uri.getBaseUriBuilder().path(MyPhotosResource.class).path(photo.id().toString()).build())
         .entity(photo)
@@ -91,13 +85,5 @@ public class MyPhotosResource {
 
   private UUID me() {
     return SignedIn.of(security).accountId();
-  }
-
-  private static byte[] bytes(EntityPart part) {
-    try (InputStream in = part.getContent()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -180,9 +180,13 @@ public class ChatEndpoint {
 
   private void send(Connection connection, JsonObject frame, String ref) {
     UUID conversation = uuid(frame, "conversation");
-    boolean e2e = frame.containsKey("ciphertext");
-    String content = string(frame, e2e ? "ciphertext" : "text");
-    Ack ack = chat.send(connection.accountId(), conversation, ref, e2e ? Message.Kind.E2E : Message.Kind.TEXT, content);
+    Message.Kind kind = kindOf(frame);
+    String content = string(frame, switch (kind) {
+      case PHOTO -> "photo";
+      case E2E -> "ciphertext";
+      case TEXT -> "text";
+    });
+    Ack ack = chat.send(connection.accountId(), conversation, ref, kind, content);
     connection.send(Frames.of(Frames.frame("ack").add("conversation", conversation.toString()).add("clientId", ack.clientId())
         .add("seq", ack.seq()).add("at", ack.at().toString()).add("duplicate", ack.duplicate())));
     connections.announce(conversation, ack.seq(), ack.members());
@@ -246,6 +250,17 @@ public class ChatEndpoint {
     allowedOrigins.ifPresent(list -> java.util.Arrays.stream(list.split(",")).map(String::strip).forEach(allowed::add));
     allowed.add(publicUrl.replaceAll("/+$", ""));
     return allowed;
+  }
+
+  /** A send carries {@code text}, {@code ciphertext} (end to end) or {@code photo} (a chat photo's id); a photo comes alone. */
+  private static Message.Kind kindOf(JsonObject frame) {
+    if (frame.containsKey("photo")) {
+      if (frame.containsKey("text") || frame.containsKey("ciphertext")) {
+        throw InvalidInputException.of("photo", "A photo message carries the photo alone: no text or ciphertext.");
+      }
+      return Message.Kind.PHOTO;
+    }
+    return frame.containsKey("ciphertext") ? Message.Kind.E2E : Message.Kind.TEXT;
   }
 
   private static UUID uuid(JsonObject frame, String field) {

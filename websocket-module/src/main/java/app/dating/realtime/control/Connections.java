@@ -79,10 +79,12 @@ public class Connections {
     if (mine == null || !mine.remove(connection)) {
       return;
     }
-    presence.seen(connection.accountId());
     if (mine.isEmpty()) {
       byAccount.remove(connection.accountId(), mine);
+      presence.offline(connection.accountId());
       announcePresence(connection.accountId(), false);
+    } else {
+      presence.seen(connection.accountId());
     }
   }
 

@@ -29,6 +29,9 @@ public final class Frames {
     if (m.ciphertext() != null) {
       frame.add("ciphertext", m.ciphertext());
     }
+    if (m.photo() != null) {
+      frame.add("photo", m.photo().toString());
+    }
     return frame.build().toString();
   }
 
