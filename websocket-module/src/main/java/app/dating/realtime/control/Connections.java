@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -65,25 +66,37 @@ public class Connections {
     signals.close();
   }
 
+  /** Registers a socket; the account's first one on this instance announces it online. */
   public void add(Connection connection) {
-    boolean first = byAccount.computeIfAbsent(connection.accountId(), k -> ConcurrentHashMap.newKeySet()).add(connection)
-        && byAccount.get(connection.accountId()).size() == 1;
+    AtomicBoolean first = new AtomicBoolean();
+    byAccount.compute(connection.accountId(), (account, sockets) -> {
+      Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+      first.set(mine.isEmpty());
+      mine.add(connection);
+      return mine;
+    });
     presence.online(connection.accountId());
-    if (first) {
+    if (first.get()) {
       announcePresence(connection.accountId(), true);
     }
   }
 
+  /**
+   * Forgets a socket; the account's last one on this instance takes it offline. Adding and removing
+   * are atomic per account, so a device reconnecting while its old socket closes is never dropped.
+   */
   public void remove(Connection connection) {
-    Set<Connection> mine = byAccount.get(connection.accountId());
-    if (mine == null || !mine.remove(connection)) {
-      return;
-    }
-    if (mine.isEmpty()) {
-      byAccount.remove(connection.accountId(), mine);
+    AtomicBoolean removed = new AtomicBoolean();
+    AtomicBoolean last = new AtomicBoolean();
+    byAccount.computeIfPresent(connection.accountId(), (account, mine) -> {
+      removed.set(mine.remove(connection));
+      last.set(removed.get() && mine.isEmpty());
+      return mine.isEmpty() ? null : mine;
+    });
+    if (last.get()) {
       presence.offline(connection.accountId());
       announcePresence(connection.accountId(), false);
-    } else {
+    } else if (removed.get()) {
       presence.seen(connection.accountId());
     }
   }
