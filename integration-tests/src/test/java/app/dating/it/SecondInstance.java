@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second server instance on this machine, started by {@code platform start} with PLATFORM_JOIN:
- * it shares the first instance's database, Redis, token keys, chat keys and photo folder.
+ * it shares the first instance's database, Redis, token keys and photo folder. Its chat master keys
+ * are the first one's, one rotation step ahead: it wraps new keys with it2 and rewraps it1's.
  */
 final class SecondInstance {
   static final int PORT_BASE = Integer.getInteger("it.second.portbase", 19000);
@@ -48,6 +49,10 @@ final class SecondInstance {
     builder.environment().put("PAYARA_PORT_BASE", String.valueOf(PORT_BASE));
     builder.environment().put("PAYARA_HEAP", "512m");
     builder.environment().put("CHAT_AUTH_TIMEOUT_SECONDS", "2");
+    // The next step of a master-key rotation: this instance wraps with it2 and rewraps it1's keys.
+    builder.environment().put("CHAT_MASTER_KEYS", System.getProperty("it.chat.master-keys"));
+    builder.environment().put("CHAT_MASTER_KEY_ID", "it2");
+    builder.environment().put("CHAT_REWRAP_INTERVAL", "PT2S");
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.destroyForcibly();

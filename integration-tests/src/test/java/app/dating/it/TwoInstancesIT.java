@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.dating.it.ChatIT.Pair;
+import app.dating.it.Platform.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -139,6 +144,42 @@ class TwoInstancesIT {
           front.membersThatServed("/ws/v1/chat", 4), "the handshakes reached both instances");
     } finally {
       front.stop();
+    }
+  }
+
+  /**
+   * A master-key rotation across the two: the first instance wraps data keys with it1, the second,
+   * a step ahead, with it2; its background job rewraps the conversation's key under it2, and both
+   * still read the message stored before.
+   */
+  @Test
+  void theSecondInstanceRewrapsConversationKeysUnderTheNewMasterKey() throws Exception {
+    Pair pair = ChatIT.matched();
+    Reply sent = pair.a().api().post("/api/v1/conversations/" + pair.conversation() + "/messages",
+        "{\"clientId\":\"before-rotation\",\"text\":\"sealed under it1\"}");
+    assertTrue(sent.status() / 100 == 2, sent::toString);
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!"it2".equals(dataKeyId(pair.conversation())) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    assertEquals("it2", dataKeyId(pair.conversation()), "rewrapped by the second instance's job");
+
+    String history = "/api/v1/conversations/" + pair.conversation() + "/messages?after=0";
+    assertEquals("sealed under it1", pair.b().api().get(history).structure().asJsonArray().getJsonObject(0).getString("text"));
+    Reply fromTheSecond = Platform.send(HttpRequest.newBuilder(URI.create(SecondInstance.origin() + history))
+        .header("Authorization", "Bearer " + pair.tokenB()));
+    assertEquals(200, fromTheSecond.status(), fromTheSecond::toString);
+    assertEquals("sealed under it1", fromTheSecond.structure().asJsonArray().getJsonObject(0).getString("text"));
+  }
+
+  private static String dataKeyId(String conversation) throws Exception {
+    try (Connection db = Database.connect();
+        PreparedStatement query = db.prepareStatement("select data_key_id from conversation where match_id = ?::uuid")) {
+      query.setString(1, conversation);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : null;
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -149,9 +150,18 @@ public class MessageCipher {
     }
   }
 
-  /** The kid that wraps new data keys (a background rewrap looks for keys under any other). */
+  /** The kid that wraps new data keys. */
   public String activeMasterKeyId() {
     return keyring().activeId();
+  }
+
+  /**
+   * The kids listed after the active one in {@code chat.master-keys} (newest first): the keys being
+   * retired, whose data keys the background rewrap moves to the active one. Kids listed before the
+   * active one are newer: an instance not yet switched to them leaves them alone.
+   */
+  public List<String> olderMasterKeyIds() {
+    return keyring().older();
   }
 
   /** A new random 256-bit data key, wrapped by the active master key. */
@@ -324,7 +334,7 @@ public class MessageCipher {
   }
 
   /** The master keys by kid, and which one wraps new data keys. */
-  record Keyring(Map<String, SecretKey> keys, String activeId) {
+  record Keyring(Map<String, SecretKey> keys, String activeId, List<String> older) {
     private static final String HOW =
         "set " + MASTER_KEYS + " (environment: CHAT_MASTER_KEYS) to kid:base64(32 random bytes)[,kid:base64…],"
             + " e.g. from `openssl rand -base64 32`, and optionally " + MASTER_KEY_ID
@@ -373,7 +383,8 @@ public class MessageCipher {
             MASTER_KEY_ID + " is '" + active + "', which is not among the kids of " + MASTER_KEYS + " ("
                 + String.join(", ", keys.keySet()) + ")");
       }
-      return new Keyring(Map.copyOf(keys), active);
+      List<String> listed = List.copyOf(keys.keySet());
+      return new Keyring(Map.copyOf(keys), active, listed.subList(listed.indexOf(active) + 1, listed.size()));
     }
   }
 }

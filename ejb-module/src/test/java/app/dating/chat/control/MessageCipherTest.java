@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,15 @@ class MessageCipherTest {
     assertArrayEquals(HELLO, after.decrypt(underB, CONVERSATION, 2, next));
     IllegalStateException gone = assertThrows(IllegalStateException.class, () -> after.decrypt(underA, CONVERSATION, 1, old));
     assertTrue(gone.getMessage().contains("'a'") && gone.getMessage().contains("chat.master-keys"), gone.getMessage());
+  }
+
+  /** Newest first: only kids after the active one are retired, so instances not yet switched undo nothing. */
+  @Test
+  void theKeysBeingRetiredAreThoseListedAfterTheActiveOne() {
+    assertEquals(List.of(), cipher("b:" + KEY_B + ",a:" + KEY_A, "a").olderMasterKeyIds(), "b is added, not active yet");
+    assertEquals(List.of("a"), cipher("b:" + KEY_B + ",a:" + KEY_A, "b").olderMasterKeyIds());
+    assertEquals(List.of("a"), cipher("b:" + KEY_B + ",a:" + KEY_A, null).olderMasterKeyIds(), "the first is active by default");
+    assertEquals(List.of(), cipher("a:" + KEY_A, null).olderMasterKeyIds());
   }
 
   @Test

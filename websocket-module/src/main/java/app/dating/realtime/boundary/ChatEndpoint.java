@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ServerEndpoint(value = "/v1/chat", configurator = Handshake.class, subprotocols = Handshake.PROTOCOL)
 public class ChatEndpoint {
-  public static final int UNAUTHORIZED = 4401;
+  public static final int UNAUTHORIZED = Connection.SIGNED_OUT;
   public static final int FORBIDDEN_ORIGIN = 4403;
   /** Frames above this get an error frame; the container refuses far larger ones outright (1009). */
   static final int FRAME_MAX = 64 * 1024;

@@ -4,6 +4,7 @@ import app.dating.chat.boundary.ChatMessage;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.logging.Logger;
  */
 public final class Connection {
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  /** Close code: the credential is missing, invalid, expired or revoked. */
+  public static final int SIGNED_OUT = 4401;
 
   private final Session session;
   private final UUID accountId;
@@ -87,6 +91,25 @@ public final class Connection {
 
   public void send(String frame) {
     send(session, frame);
+  }
+
+  /** A WebSocket ping (the client's stack answers it): keeps proxies from closing a quiet socket. */
+  public void ping() {
+    if (!session.isOpen()) {
+      return;
+    }
+    try {
+      synchronized (session) {
+        session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "ping to a closing socket failed", e);
+    }
+  }
+
+  /** Closes the socket because its credential no longer holds. */
+  public void signOut() {
+    close(session, SIGNED_OUT, "signed out; sign in again");
   }
 
   /** Sends a frame on any socket, signed in or not; one sender at a time per socket. */

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sockets open on this instance, by account, and the fan-out between instances: a stored
@@ -46,10 +47,16 @@ public class Connections {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  /** How often each socket is pinged and its credential checked: below the proxy's idle timeout (Apache: 60 s). */
+  @Inject
+  @ConfigProperty(name = "chat.heartbeat-seconds", defaultValue = "25")
+  int heartbeatSeconds;
+
   private final Map<UUID, Set<Connection>> byAccount = new ConcurrentHashMap<>();
   private Broadcaster.Subscription messages;
   private Broadcaster.Subscription signals;
   private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> keepAlive;
 
   @PostConstruct
   void subscribe() {
@@ -57,11 +64,13 @@ public class Connections {
     signals = broadcaster.subscribe(Fanout.SIGNALS, payload -> executor.execute(() -> onSignal(payload)));
     long every = PresenceStore.ONLINE_TTL.toSeconds() / 3;
     heartbeat = scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
+    keepAlive = scheduler.scheduleAtFixedRate(this::keepAlive, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void unsubscribe() {
     heartbeat.cancel(false);
+    keepAlive.cancel(false);
     messages.close();
     signals.close();
   }
@@ -161,5 +170,23 @@ public class Connections {
 
   private void refreshPresence() {
     byAccount.keySet().forEach(presence::online);
+  }
+
+  /**
+   * Pings every socket, so that proxies do not close quiet ones, and closes (4401) those whose token
+   * expired or was revoked, or whose browser session ended, even if they send nothing.
+   */
+  private void keepAlive() {
+    byAccount.values().forEach(sockets -> sockets.forEach(connection -> {
+      try {
+        if (connection.isSignedIn()) {
+          connection.ping();
+        } else {
+          connection.signOut();
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "heartbeat of a socket failed", e);
+      }
+    }));
   }
 }
