@@ -78,6 +78,7 @@ final class ChatLoadBenchmark {
     final AtomicLong received = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
     volatile long lastAt;
+    volatile boolean overloaded;
     final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
     Recorder(String tag) {
@@ -102,7 +103,7 @@ final class ChatLoadBenchmark {
       for (int i = 0; i <= BUCKETS; i++) {
         seen += buckets.get(i);
         if (seen >= rank) {
-          return (i + 0.5) * BUCKET_NANOS / 1e6;
+          return i == BUCKETS ? Double.POSITIVE_INFINITY : (i + 0.5) * BUCKET_NANOS / 1e6;
         }
       }
       return Double.NaN;
@@ -361,13 +362,19 @@ final class ChatLoadBenchmark {
     double perSecond = o.delivered / o.seconds;
     String errors = r.errors.isEmpty() ? "-" : r.errors.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).reduce((a, b) -> a + "," + b).get();
     Cpu c = o.cpu;
-    System.out.printf(Locale.ROOT, "RESULT %s %s %d %.0f %.2f %.2f %d %d %.3f %.3f %.3f %.3f %s%n", bench.name, kind, level, perSecond,
-        r.percentile(50), r.percentile(99), r.sent.get(), r.sent.get() - received,
-        c.perMessage(c.server, received), c.perMessage(c.pg, received), c.perMessage(c.self, received), c.busyShare(), errors);
-    say("%s %s %d: %.0f msg/s delivered, p50 %.2f ms, p99 %.2f ms; %d sent, %d missing; CPU ms/msg server %.3f, PostgreSQL %.3f,"
+    System.out.printf(Locale.ROOT, "RESULT %s %s %d %.0f %s %s %d %d %.3f %.3f %.3f %.3f %s %s%n", bench.name, kind, level, perSecond,
+        ms(r.percentile(50)), ms(r.percentile(99)), r.sent.get(), r.sent.get() - received,
+        c.perMessage(c.server, received), c.perMessage(c.pg, received), c.perMessage(c.self, received), c.busyShare(), errors,
+        r.overloaded ? "behind" : "kept-up");
+    say("%s %s %d: %.0f msg/s delivered%s, p50 %s ms, p99 %s ms; %d sent, %d missing; CPU ms/msg server %.3f, PostgreSQL %.3f,"
             + " client %.3f; machine busy %.0f %%; errors %s",
-        bench.name, kind, level, perSecond, r.percentile(50), r.percentile(99), r.sent.get(), r.sent.get() - received,
+        bench.name, kind, level, perSecond, r.overloaded ? " (fell 2 s behind: stopped early)" : "", ms(r.percentile(50)),
+        ms(r.percentile(99)), r.sent.get(), r.sent.get() - received,
         c.perMessage(c.server, received), c.perMessage(c.pg, received), c.perMessage(c.self, received), c.busyShare() * 100, errors);
+  }
+
+  private static String ms(double millis) {
+    return Double.isInfinite(millis) ? "inf" : String.format(Locale.ROOT, "%.2f", millis);
   }
 
   /** Sends at {@code rate} per second for {@code secs}, each timed from when it was due. */
@@ -386,6 +393,10 @@ final class ChatLoadBenchmark {
         break;
       }
       long due = (now - t0) * rate / 1_000_000_000L;
+      if (recorder.sent.get() - recorder.received.get() - errorCount(recorder) > Math.max(2000, 2L * rate)) {
+        recorder.overloaded = true; // more than 2 s behind: this rate is not sustained; stop here
+        break;
+      }
       while (issued < due) {
         bench.sendNext(recorder, t0 + issued * 1_000_000_000L / rate);
         issued++;
@@ -393,10 +404,11 @@ final class ChatLoadBenchmark {
       LockSupport.parkNanos(100_000);
     }
     bench.sending = false;
+    long stoppedAt = System.nanoTime();
     drain(recorder);
     Ticks stop = probe == null ? null : probe.ticks();
-    // a server that falls behind delivers the backlog after the run: rate over the time it took
-    double seconds = Math.max(secs, (recorder.lastAt - t0) / 1e9);
+    // a server that falls behind delivers the backlog after the sending ends: rate over the time it took
+    double seconds = Math.max(stoppedAt - t0, recorder.lastAt - t0) / 1e9;
     return new Outcome(recorder, recorder.received.get(), seconds, start == null ? null : Cpu.between(start, stop));
   }
 
@@ -420,11 +432,14 @@ final class ChatLoadBenchmark {
     return new Outcome(recorder, received, seconds, start == null ? null : Cpu.between(start, stop));
   }
 
-  /** Waits until everything sent arrived, or 5 s without progress. */
+  private static final int DRAIN_LIMIT_SECONDS = 10;
+
+  /** Waits until everything sent arrived, or 5 s without progress, or 10 s. */
   private static void drain(Recorder recorder) throws InterruptedException {
     long last = -1;
     long quietSince = System.nanoTime();
-    while (recorder.received.get() + errorCount(recorder) < recorder.sent.get()) {
+    long limit = System.nanoTime() + DRAIN_LIMIT_SECONDS * 1_000_000_000L;
+    while (recorder.received.get() + errorCount(recorder) < recorder.sent.get() && System.nanoTime() < limit) {
       long now = recorder.received.get();
       if (now != last) {
         last = now;
