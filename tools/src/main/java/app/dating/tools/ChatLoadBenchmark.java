@@ -187,6 +187,7 @@ final class ChatLoadBenchmark {
     final AtomicInteger closed = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger wrongAccount = new AtomicInteger();
+    final AtomicInteger reopened = new AtomicInteger();
     final AtomicLong nextSender = new AtomicLong();
     volatile Recorder current = new Recorder("none");
     volatile boolean closedLoop;
@@ -313,15 +314,18 @@ final class ChatLoadBenchmark {
       long t0 = System.nanoTime();
       open(client, bench, ws, logins, sockets);
       double openSecs = (System.nanoTime() - t0) / 1e9;
-      say("%s: %d sockets open in %.1f s (%.0f/s)%s", endpoint, bench.sockets.size(), openSecs, bench.sockets.size() / openSecs,
-          bench.wrongAccount.get() > 0 ? "; " + bench.wrongAccount.get() + " signed in as ANOTHER account" : "");
+      say("%s: %d sockets open in %.1f s (%.0f/s)%s%s", endpoint, bench.sockets.size(), openSecs, bench.sockets.size() / openSecs,
+          bench.wrongAccount.get() > 0 ? "; " + bench.wrongAccount.get() + " signed in as ANOTHER account" : "",
+          bench.reopened.get() > 0 ? "; " + bench.reopened.get() + " needed another try" : "");
       Thread.sleep(3000);
       Memory after = probe.memory();
+      say("%s: server after: RSS %.0f MiB, heap used after GC %.1f MiB, %s threads", endpoint, after.rssKib / 1024.0,
+          after.heapKib / 1024.0, probe.threads());
       double rssPer = (after.rssKib - before.rssKib) / (double) sockets;
       double heapPer = (after.heapKib - before.heapKib) / (double) sockets;
-      System.out.printf(Locale.ROOT, "RESULT %s open %d %.1f %.0f %.1f %.0f %.1f %.2f %.2f %d%n", endpoint, bench.sockets.size(),
+      System.out.printf(Locale.ROOT, "RESULT %s open %d %.1f %.0f %.1f %.0f %.1f %.2f %.2f %d %d%n", endpoint, bench.sockets.size(),
           openSecs, before.rssKib / 1024.0, before.heapKib / 1024.0, after.rssKib / 1024.0, after.heapKib / 1024.0, rssPer, heapPer,
-          bench.wrongAccount.get());
+          bench.wrongAccount.get(), bench.reopened.get());
 
       say("%s: warming up (%d s closed loop, then %d s at %d/s)", endpoint, warmup, warmup / 2, rates.get(0));
       closedLoop(bench, "w" + endpoint.charAt(0), warmup, window, null);
@@ -457,47 +461,64 @@ final class ChatLoadBenchmark {
 
   // --- sockets ---------------------------------------------------------------------------------
 
+  /**
+   * Opens {@code count} sockets, 64 handshakes at a time; one that fails (the server is busy) is
+   * tried again, up to three rounds, and counted in {@link Bench#reopened}.
+   */
   private static void open(HttpClient client, Bench bench, String ws, List<String[]> logins, int count) throws Exception {
     Semaphore inFlight = new Semaphore(64);
-    List<CompletableFuture<Void>> all = new ArrayList<>();
-    Map<String, Sock> byAccount = new LinkedHashMap<>();
+    Sock[] socks = new Sock[count];
+    List<Integer> pending = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Sock sock;
-      WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60));
-      URI uri;
-      if (bench.chat) {
-        String[] login = logins.get(i); // account, conversation, token
-        sock = new Sock(bench, true, login[0], login[1]);
-        builder.subprotocols("dating.v1", "bearer." + login[2]);
-        uri = URI.create(ws + "/ws/v1/chat");
-        byAccount.put(login[0], sock);
-      } else {
-        sock = new Sock(bench, false, "echo-" + i, null);
-        uri = URI.create(ws + "/ws/v1/echo");
-      }
-      inFlight.acquire();
-      builder.buildAsync(uri, sock).whenComplete((w, e) -> {
-        if (e != null) {
-          sock.ready.completeExceptionally(e);
-        }
-      });
-      CompletableFuture<Void> ready = sock.ready.orTimeout(60, TimeUnit.SECONDS).whenComplete((x, e) -> inFlight.release());
-      all.add(ready);
-      bench.sockets.add(sock);
+      pending.add(i);
     }
-    int failures = 0;
     Throwable first = null;
-    for (CompletableFuture<Void> ready : all) {
-      try {
-        ready.join();
-      } catch (RuntimeException e) {
-        failures++;
-        first = first == null ? e : first;
+    for (int round = 0; round < 4 && !pending.isEmpty(); round++) {
+      if (round > 0) {
+        bench.reopened.addAndGet(pending.size());
+        say("%s: %d sockets did not open (%s); again", bench.name, pending.size(), first);
+      }
+      Map<Integer, CompletableFuture<Void>> started = new LinkedHashMap<>();
+      for (int i : pending) {
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(60));
+        URI uri;
+        Sock sock;
+        if (bench.chat) {
+          String[] login = logins.get(i); // account, conversation, token
+          sock = new Sock(bench, true, login[0], login[1]);
+          builder.subprotocols("dating.v1", "bearer." + login[2]);
+          uri = URI.create(ws + "/ws/v1/chat");
+        } else {
+          sock = new Sock(bench, false, "echo-" + i, null);
+          uri = URI.create(ws + "/ws/v1/echo");
+        }
+        socks[i] = sock;
+        inFlight.acquire();
+        builder.buildAsync(uri, sock).whenComplete((w, e) -> {
+          if (e != null) {
+            sock.ready.completeExceptionally(e);
+          }
+        });
+        started.put(i, sock.ready.orTimeout(60, TimeUnit.SECONDS).whenComplete((x, e) -> inFlight.release()));
+      }
+      pending = new ArrayList<>();
+      for (Map.Entry<Integer, CompletableFuture<Void>> ready : started.entrySet()) {
+        try {
+          ready.getValue().join();
+        } catch (RuntimeException e) {
+          pending.add(ready.getKey());
+          first = e.getCause() != null ? e.getCause() : e;
+          WebSocket broken = socks[ready.getKey()].ws;
+          if (broken != null) {
+            broken.abort();
+          }
+        }
       }
     }
-    if (failures > 0) {
-      throw new IllegalStateException(failures + " of " + count + " " + bench.name + " sockets did not open", first);
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException(pending.size() + " of " + count + " " + bench.name + " sockets did not open", first);
     }
+    bench.sockets.addAll(Arrays.asList(socks));
   }
 
   /**
@@ -624,6 +645,11 @@ final class ChatLoadBenchmark {
       long rss = Files.readAllLines(Path.of("/proc/" + server + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
           .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
       return new Memory(rss, heap);
+    }
+
+    String threads() throws IOException {
+      return Files.readAllLines(Path.of("/proc/" + server + "/status")).stream().filter(l -> l.startsWith("Threads:"))
+          .map(l -> l.replaceAll("[^0-9]", "")).findFirst().orElse("?");
     }
 
     String jcmd(String... command) throws IOException, InterruptedException {
