@@ -351,7 +351,8 @@ final class ChatLoadBenchmark {
           probe.jcmd("JFR.stop", "name=chat-ws");
         }
       }
-      say("%s: closing the sockets", endpoint);
+      System.out.printf(Locale.ROOT, "RESULT %s lost %d%n", endpoint, bench.closed.get());
+      say("%s: %d sockets were closed by the server during the runs; closing the sockets", endpoint, bench.closed.get());
       for (Sock sock : bench.sockets) {
         sock.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
       }
@@ -380,7 +381,7 @@ final class ChatLoadBenchmark {
         r.overloaded ? "behind" : "kept-up");
     say("%s %s %d: %.0f msg/s delivered%s, p50 %s ms, p99 %s ms; %d sent, %d missing; CPU ms/msg server %.3f, PostgreSQL %.3f,"
             + " client %.3f; machine busy %.0f %%; errors %s",
-        bench.name, kind, level, perSecond, r.overloaded ? " (fell 2 s behind: stopped early)" : "", ms(r.percentile(50)),
+        bench.name, kind, level, perSecond, r.overloaded ? " (not sustained: a second's worth unanswered, stopped early)" : "", ms(r.percentile(50)),
         ms(r.percentile(99)), r.sent.get(), r.sent.get() - received,
         c.perMessage(c.server, received), c.perMessage(c.pg, received), c.perMessage(c.self, received), c.busyShare() * 100, errors);
   }
