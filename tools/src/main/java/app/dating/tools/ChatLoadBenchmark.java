@@ -166,7 +166,9 @@ final class ChatLoadBenchmark {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      bench.closed.incrementAndGet();
+      if (ready.isDone() && !ready.isCompletedExceptionally() && bench.running) {
+        bench.closed.incrementAndGet(); // an open socket lost (one that failed to open is tried again)
+      }
       ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
       return null;
     }
@@ -192,6 +194,7 @@ final class ChatLoadBenchmark {
     volatile Recorder current = new Recorder("none");
     volatile boolean closedLoop;
     volatile boolean sending;
+    volatile boolean running = true;
 
     Bench(String name, boolean chat) {
       this.name = name;
@@ -351,6 +354,7 @@ final class ChatLoadBenchmark {
           probe.jcmd("JFR.stop", "name=chat-ws");
         }
       }
+      bench.running = false;
       System.out.printf(Locale.ROOT, "RESULT %s lost %d%n", endpoint, bench.closed.get());
       say("%s: %d sockets were closed by the server during the runs; closing the sockets", endpoint, bench.closed.get());
       for (Sock sock : bench.sockets) {
