@@ -27,6 +27,7 @@ public final class Tools {
       case "password-hash-bench" -> PasswordHashBenchmark.run(options);
       case "photo-pipeline-bench" -> PhotoPipelineBenchmark.run(options);
       case "jwt-keys" -> JwtKeys.generate(options);
+      case "chat-load" -> ChatLoadBenchmark.run(options);
       default -> {
         usage();
         System.exit(2);
@@ -49,6 +50,9 @@ public final class Tools {
           password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
           photo-pipeline-bench [--width 4000] [--height 3000] [--quality 0.92] [--warmup 3] [--runs 10]
                                               process a generated 12-megapixel JPEG: ms per photo, photos/s per core, peak heap, bytes saved
+          chat-load --http URL --server-pid P --signing-key FILE [--pg-pid P] [--sockets 10000] [--secs 15] [--runs 3]
+                    [--warmup 20] [--rates 1000,2500,5000] [--window 256] [--endpoints chat,echo] [--jfr FILE]
+                                              load client of benchmarks/chat-ws (sockets held, memory per socket, msg/s, latency)
         """);
   }
 }

@@ -12,6 +12,7 @@ import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
 import app.dating.realtime.control.Frames;
 import app.dating.realtime.control.Handshake;
+import app.dating.realtime.control.IdleTimeouts;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.RateLimitedException;
@@ -82,7 +83,7 @@ public class ChatEndpoint {
 
   @OnOpen
   public void open(Session session) {
-    session.setMaxIdleTimeout(300_000);
+    session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
     session.setMaxTextMessageBufferSize(4 * FRAME_MAX);
     Map<String, Object> handshake = session.getUserProperties();
     Object bearer = handshake.get(Handshake.BEARER);

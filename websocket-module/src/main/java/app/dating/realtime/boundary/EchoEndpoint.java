@@ -1,5 +1,6 @@
 package app.dating.realtime.boundary;
 
+import app.dating.realtime.control.IdleTimeouts;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -16,7 +17,7 @@ public class EchoEndpoint {
 
   @OnOpen
   public void open(Session session) {
-    session.setMaxIdleTimeout(300_000);
+    session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
   }
 
   @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
