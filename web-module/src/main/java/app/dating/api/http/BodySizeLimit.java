@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,11 +36,12 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
   long maxPhotoBytes;
 
   private static final String LIMIT = BodySizeLimit.class.getName() + ".limit";
+  private static final Pattern PHOTO_UPLOAD = Pattern.compile("/?me/photos/?");
   private static final long MULTIPART_ENVELOPE = 64 * 1024;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    long limit = "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?me/photos/?")
+    long limit = "POST".equals(request.getMethod()) && PHOTO_UPLOAD.matcher(request.getUriInfo().getPath()).matches()
         ? maxPhotoBytes + MULTIPART_ENVELOPE
         : maxBytes;
     request.setProperty(LIMIT, limit);
