@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
  * seeker, not already swiped, not blocked either way, not served earlier in this feed session
  * (matched people were swiped, so they are out too).
  *
- * <p>Geo search: cube + earthdistance, a GiST index on {@code ll_to_earth(cell)}; {@code earth_box}
- * bounds the search to the seeker's radius and {@code <->} walks the index nearest first, so the
- * query stops after {@code limit} hits however many people live in the box (see {@link
- * #planNearestFirst}).
+ * <p>Geo search: cube + earthdistance, a GiST index on {@code (age_min, age_max, ll_to_earth(cell))}
+ * (btree_gist for the ages); {@code earth_box} bounds the search to the seeker's radius, the ages
+ * skip the people whose range leaves the seeker out, and {@code <->} walks the index nearest first,
+ * so the query stops after {@code limit} hits however many people live in the box (see {@link
+ * #planNearestFirst}). The ages are compared as smallints, the columns' type: an int comparison is
+ * not one the btree_gist operator class can use, and the index would only be walked by distance.
  */
 @ApplicationScoped
 public class CandidateGenerator {
@@ -41,7 +43,7 @@ public class CandidateGenerator {
           + " and (?5 = '' or p.gender = any(string_to_array(?5, ',')))"
           + " and (cardinality(p.wanted_genders) = 0 or ?6 = any(p.wanted_genders))"
           + " and a.birth_date > ?7 and a.birth_date <= ?8"
-          + " and p.age_min <= ?9 and p.age_max >= ?9"
+          + " and p.age_min <= cast(?9 as smallint) and p.age_max >= cast(?9 as smallint)"
           + " and not exists (select 1 from swipe s where s.swiper_id = ?4 and s.target_id = p.account_id)"
           + " and not exists (select 1 from block b where b.blocker_id = ?4 and b.blocked_id = p.account_id)"
           + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?4)"

@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -80,7 +79,10 @@ public class AccessTokens {
 
   private RSAKey signingKey;
   private RSASSASigner signer;
-  private JWKSet published;
+  private volatile JWKSet published;
+  private volatile long publishedModified;
+  private volatile long lastReload;
+  private DefaultJWTProcessor<SecurityContext> processor;
 
   /** A signed access token and how long it lives. */
   public record IssuedToken(String accessToken, String tokenType, long expiresIn) {}
@@ -90,10 +92,20 @@ public class AccessTokens {
     try {
       signingKey = signingKey(Files.readString(Path.of(signingKeyFile)));
       signer = new RSASSASigner(signingKey);
+      publishedModified = Files.getLastModifiedTime(Path.of(jwksFile)).toMillis();
       published = JWKSet.load(Path.of(jwksFile).toFile()).toPublicJWKSet();
       if (published.getKeyByKeyId(signingKey.getKeyID()) == null) {
         throw new IllegalStateException("the JWKS in " + jwksFile + " lacks the signing key " + signingKey.getKeyID());
       }
+      // One processor for every token (it is thread-safe once configured): the keys are parsed once,
+      // not per request; an unknown kid re-reads the JWKS file when it changed (see reloadIfChanged).
+      processor = new DefaultJWTProcessor<>();
+      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
+        List<com.nimbusds.jose.jwk.JWK> found = selector.select(published);
+        return found.isEmpty() && reloadIfChanged() ? selector.select(published) : found;
+      }));
+      processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
+          new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the JWT keys", e);
     } catch (ParseException | GeneralSecurityException | JOSEException e) {
@@ -153,22 +165,61 @@ public class AccessTokens {
    * runs. Revocations are the caller's to check.
    */
   public Optional<Verified> verify(String token) {
+    return verifiedToken(token).flatMap(claims -> {
+      try {
+        Instant issued = issuedAt(claims.getClaim(ISSUED_AT_MILLIS), claims.getIssueTime().toInstant().getEpochSecond());
+        String sid = claims.getStringClaim("sid");
+        List<String> groups = claims.getStringListClaim("groups");
+        return Optional.of(new Verified(UUID.fromString(claims.getSubject()), sid == null ? null : UUID.fromString(sid),
+            groups == null ? Set.of() : Set.copyOf(groups), issued, claims.getExpirationTime().toInstant()));
+      } catch (ParseException | IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  /**
+   * The claims of an access token that verifies (signature against the published keys, RS256 only,
+   * issuer, audience, expiry), or empty: what the API's identity store ({@code AccessTokenStore})
+   * and the WebSocket endpoint accept.
+   */
+  public Optional<Map<String, Object>> verifiedClaims(String token) {
+    return verifiedToken(token).map(JWTClaimsSet::getClaims);
+  }
+
+  private Optional<JWTClaimsSet> verifiedToken(String token) {
     if (token == null || token.length() > 8192) {
       return Optional.empty();
     }
     try {
-      DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(published)));
-      processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-          new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
-      JWTClaimsSet claims = processor.process(token, null);
-      Instant issued = issuedAt(claims.getClaim(ISSUED_AT_MILLIS), claims.getIssueTime().toInstant().getEpochSecond());
-      String sid = claims.getStringClaim("sid");
-      List<String> groups = claims.getStringListClaim("groups");
-      return Optional.of(new Verified(UUID.fromString(claims.getSubject()), sid == null ? null : UUID.fromString(sid),
-          groups == null ? Set.of() : Set.copyOf(groups), issued, claims.getExpirationTime().toInstant()));
+      return Optional.of(processor.process(token, null));
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Re-reads the JWKS file when it changed since it was read (at most once a second), so a key
+   * published by a rotation verifies without a restart, as MicroProfile JWT's own key cache did.
+   */
+  private boolean reloadIfChanged() {
+    long now = System.currentTimeMillis();
+    if (now - lastReload < 1000) {
+      return false;
+    }
+    synchronized (this) {
+      lastReload = now;
+      try {
+        long modified = Files.getLastModifiedTime(Path.of(jwksFile)).toMillis();
+        if (modified == publishedModified) {
+          return false;
+        }
+        published = JWKSet.load(Path.of(jwksFile).toFile()).toPublicJWKSet();
+        publishedModified = modified;
+        return true;
+      } catch (IOException | ParseException e) {
+        return false;
+      }
     }
   }
 

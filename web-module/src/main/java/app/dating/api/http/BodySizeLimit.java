@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,11 +37,11 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
 
   private static final String LIMIT = BodySizeLimit.class.getName() + ".limit";
   private static final long MULTIPART_ENVELOPE = 64 * 1024;
-  static final String PHOTO_UPLOADS = "/?(me/photos|conversations/[^/]+/photos)/?";
+  static final Pattern PHOTO_UPLOADS = Pattern.compile("/?(me/photos|conversations/[^/]+/photos)/?");
 
   @Override
   public void filter(ContainerRequestContext request) {
-    long limit = "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches(PHOTO_UPLOADS)
+    long limit = "POST".equals(request.getMethod()) && PHOTO_UPLOADS.matcher(request.getUriInfo().getPath()).matches()
         ? maxPhotoBytes + MULTIPART_ENVELOPE
         : maxBytes;
     request.setProperty(LIMIT, limit);

@@ -2,6 +2,7 @@ package app.dating.discovery.boundary;
 
 import app.dating.identity.control.SignedIn;
 import app.dating.api.http.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The discovery feed. */
+/** The discovery feed. One instance for the application: the caller comes in as a parameter. */
+@ApplicationScoped
 @Path("discovery/feed")
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("USER")
@@ -21,11 +23,11 @@ public class FeedResource {
   static final int PAGE_MAX = 50;
 
   @Inject Discovery discovery;
-  @Context SecurityContext security;
 
   @GET
   @Operation(summary = "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)")
-  public FeedPage feed(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
+  public FeedPage feed(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit,
+      @Context SecurityContext security) {
     return discovery.feed(SignedIn.of(security).accountId(), cursor, Math.max(1, Math.min(PAGE_MAX, limit)));
   }
 }

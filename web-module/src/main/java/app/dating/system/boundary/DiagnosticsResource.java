@@ -10,6 +10,7 @@ import app.dating.platform.boundary.BareInsert;
 import app.dating.shared.config.ConfigKeys;
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
  * request behind the proxy, a job that runs through the queue (or fails on purpose, to check
  * retries and the dead-letter queue), and a bare one-row JPA insert: the ceiling that
- * benchmarks/matching-http measures swipes/s against.
+ * benchmarks/matching-http measures swipes/s against. One instance for the application, like the
+ * other hot resources (request data come in as parameters).
  */
+@ApplicationScoped
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiagnosticsResource {
@@ -45,9 +48,6 @@ public class DiagnosticsResource {
   @Inject
   @ConfigProperty(name = ConfigKeys.DIAGNOSTICS, defaultValue = "false")
   boolean enabled;
-
-  @Context HttpServletRequest request;
-  @Context UriInfo uri;
 
   public record BareRow(UUID id) {}
 
@@ -67,7 +67,7 @@ public class DiagnosticsResource {
   @GET
   @Path("client")
   @Operation(summary = "What the server sees of this request (client address, scheme, base URI)")
-  public ClientView client() {
+  public ClientView client(@Context HttpServletRequest request, @Context UriInfo uri) {
     requireEnabled();
     return new ClientView(
         clientAddress.of(request),
@@ -81,7 +81,7 @@ public class DiagnosticsResource {
   @Path("jobs")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Queue a diagnostic job")
-  public Response submit(DiagnosticJob body) {
+  public Response submit(DiagnosticJob body, @Context UriInfo uri) {
     requireEnabled();
     DiagnosticJob job = bodies.valid(body);
     String payload = JsonP.object().add("message", job.message()).add("fail", Boolean.TRUE.equals(job.fail())).build().toString();

@@ -20,6 +20,6 @@ class BodySizeLimitTest {
     "me/profile, false"
   })
   void photoUploads(String path, boolean photo) {
-    assertEquals(photo, path.matches(BodySizeLimit.PHOTO_UPLOADS));
+    assertEquals(photo, BodySizeLimit.PHOTO_UPLOADS.matcher(path).matches());
   }
 }

@@ -1,0 +1,85 @@
+package app.dating.identity.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Access tokens verify against every key of the JWKS, parsed once: tokens signed before a key
+ * rotation still verify, and a key published while the server runs is picked up by its kid.
+ */
+class AccessTokensVerifyTest {
+  @TempDir Path dir;
+
+  @Test
+  void verifiesAcrossARotationAndRefusesStrangers() throws Exception {
+    rotate();
+    AccessTokens before = tokens();
+    String old = before.issue(UUID.randomUUID(), List.of("USER"), UUID.randomUUID()).accessToken();
+    assertTrue(before.verify(old).isPresent());
+    assertEquals(Set.of("USER"), before.verify(old).orElseThrow().groups());
+
+    rotate(); // a new signing key; the old public key stays in the JWKS
+    AccessTokens after = tokens(); // the restarted server
+    String fresh = after.issue(UUID.randomUUID(), List.of("USER"), UUID.randomUUID()).accessToken();
+    assertTrue(after.verify(old).isPresent(), "signed before the rotation, still valid");
+    assertTrue(after.verify(fresh).isPresent());
+    assertTrue(before.verify(fresh).isPresent(), "a running server reads the new key from the changed JWKS");
+
+    assertTrue(after.verify(fresh.substring(0, fresh.length() - 4) + "AAAA").isEmpty(), "bad signature");
+    assertTrue(after.verify("not a token").isEmpty());
+    AccessTokens otherAudience = tokens();
+    otherAudience.audience = "someone-else";
+    otherAudience.load();
+    assertTrue(otherAudience.verify(fresh).isEmpty(), "wrong audience");
+  }
+
+  private AccessTokens tokens() {
+    AccessTokens tokens = new AccessTokens();
+    tokens.issuer = "dating-platform";
+    tokens.audience = "dating-api";
+    tokens.lifetime = Duration.ofMinutes(15);
+    tokens.signingKeyFile = dir.resolve("signing-key.pem").toString();
+    tokens.jwksFile = dir.resolve("jwks.json").toString();
+    tokens.clock = Clock.systemUTC();
+    tokens.load();
+    return tokens;
+  }
+
+  /** What the tools' {@code jwt-keys --rotate true} does: a new key first, the older ones kept. */
+  private void rotate() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair pair = generator.generateKeyPair();
+    RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
+    Path jwks = dir.resolve("jwks.json");
+    List<JWK> keys = new ArrayList<>(List.of(key));
+    if (Files.exists(jwks)) {
+      keys.addAll(JWKSet.load(jwks.toFile()).getKeys());
+    }
+    Files.writeString(dir.resolve("signing-key.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    long previous = Files.exists(jwks) ? Files.getLastModifiedTime(jwks).toMillis() : 0;
+    Files.writeString(jwks, new JWKSet(keys).toString(true));
+    Files.setLastModifiedTime(jwks, FileTime.fromMillis(Math.max(System.currentTimeMillis(), previous + 2000)));
+  }
+}
