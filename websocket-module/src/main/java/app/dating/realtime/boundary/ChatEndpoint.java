@@ -3,6 +3,7 @@ package app.dating.realtime.boundary;
 import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Ack;
 import app.dating.chat.boundary.Chat;
+import app.dating.chat.boundary.ChatMessage;
 import app.dating.chat.boundary.Receipt;
 import app.dating.chat.entity.Message;
 import app.dating.identity.boundary.Sessions;
@@ -190,7 +191,16 @@ public class ChatEndpoint {
     Ack ack = chat.send(connection.accountId(), conversation, ref, kind, content);
     connection.send(Frames.of(Frames.frame("ack").add("conversation", conversation.toString()).add("clientId", ack.clientId())
         .add("seq", ack.seq()).add("at", ack.at().toString()).add("duplicate", ack.duplicate())));
+    if (!ack.duplicate() && kind != Message.Kind.E2E) {
+      connections.deliverHere(stored(connection, ack, kind, content), ack.members());
+    }
     connections.announce(conversation, ack.seq(), ack.members());
+  }
+
+  /** The message just stored, as its readers get it (end-to-end ciphertext is left to a fetch, as stored). */
+  private static ChatMessage stored(Connection sender, Ack ack, Message.Kind kind, String content) {
+    return new ChatMessage(ack.conversation(), ack.seq(), sender.accountId(), ack.clientId(), kind.name(),
+        kind == Message.Kind.TEXT ? content : null, null, kind == Message.Kind.PHOTO ? UUID.fromString(content) : null, ack.at());
   }
 
   private void sync(Connection connection, JsonObject frame) {

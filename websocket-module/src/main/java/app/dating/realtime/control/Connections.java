@@ -2,6 +2,7 @@ package app.dating.realtime.control;
 
 import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Chat;
+import app.dating.chat.boundary.ChatMessage;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.control.PresenceStore;
 import app.dating.pubsub.boundary.Broadcaster;
@@ -110,7 +111,22 @@ public class Connections {
     }
   }
 
-  /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
+  /**
+   * Delivers a message just stored to the members' sockets on this instance without reading it back:
+   * a socket that has everything before it gets it from memory; one that misses more fetches, in
+   * order, as for an announcement. The announcement that follows finds these sockets up to date.
+   */
+  public void deliverHere(ChatMessage message, Collection<UUID> members) {
+    for (UUID account : members) {
+      for (Connection connection : of(account)) {
+        connection.deliverUpTo(message.conversation(), message.seq(), after -> after == message.seq() - 1
+            ? List.of(message)
+            : chat.after(account, message.conversation(), after, message.seq(), 200));
+      }
+    }
+  }
+
+    /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
   public void announce(UUID conversation, long seq, Collection<UUID> members) {
     fanout.announce(conversation, seq, members);
   }
