@@ -185,6 +185,12 @@ class ChatIT {
     }
     try (ChatClient ours = ChatClient.withHeaders(Map.of("Cookie", cookie, "Origin", "http://localhost:" + Platform.HTTP_PORT))) {
       assertEquals(pair.a().id(), ours.await("ready").getString("account"));
+      // The heartbeat (every 2 s here) checks the session without counting as activity: an open
+      // socket alone does not keep a browser session from its idle timeout.
+      // (Activity is recorded at most every 5 minutes, so the session is made to look 10 minutes idle.)
+      Object seen = webSessionIdleTenMinutes(pair.a().id());
+      TimeUnit.MILLISECONDS.sleep(4_500);
+      assertEquals(seen, webSessionLastSeen(pair.a().id()), "two heartbeats later, the session was not touched");
       Reply out = browser.cookie(cookie, session.json().getString("csrfToken")).delete("/api/v1/auth/session");
       assertEquals(204, out.status(), out::toString);
       ours.send("{\"type\":\"ping\"}");
@@ -196,6 +202,27 @@ class ChatIT {
       assertEquals(204, new Api().bearer(token).post("/api/v1/auth/logout-everywhere", "").status());
       // The socket sends nothing: the server's heartbeat (every 2 s here) finds the token revoked.
       assertEquals(4401, a.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "a revoked session closes the socket");
+    }
+  }
+
+  private static Object webSessionIdleTenMinutes(String account) throws Exception {
+    try (Connection db = Database.connect();
+        PreparedStatement update = db.prepareStatement(
+            "update web_session set last_seen_at = now() - interval '10 minutes' where account_id = ?::uuid and revoked_at is null")) {
+      update.setString(1, account);
+      assertEquals(1, update.executeUpdate(), "one live browser session");
+    }
+    return webSessionLastSeen(account);
+  }
+
+  private static Object webSessionLastSeen(String account) throws Exception {
+    try (Connection db = Database.connect();
+        PreparedStatement query = db.prepareStatement("select last_seen_at from web_session where account_id = ?::uuid and revoked_at is null")) {
+      query.setString(1, account);
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next(), "a live browser session");
+        return row.getObject(1);
+      }
     }
   }
 

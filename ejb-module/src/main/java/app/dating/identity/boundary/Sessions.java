@@ -69,22 +69,34 @@ public class Sessions {
 
   /** The account a session cookie signs in, while the session lives and the account is active. */
   public Optional<WebPrincipal> authenticateWeb(String presented) {
+    Instant now = clock.instant();
+    return liveWebSession(presented, now).map(session -> {
+      session.touch(now);
+      Account account = em.find(Account.class, session.accountId());
+      return new WebPrincipal(account.id(), session.id(),
+          account.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), session.csrfToken());
+    });
+  }
+
+  /**
+   * Whether a browser session still holds (not ended, not expired, idle or absolute, its account
+   * active), without counting as activity: an open chat socket's checks do not keep the session alive.
+   */
+  public boolean isWebSessionLive(String presented) {
+    return liveWebSession(presented, clock.instant()).isPresent();
+  }
+
+  private Optional<WebSession> liveWebSession(String presented, Instant now) {
     if (!SecretTokens.looksLikeToken(presented)) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
     return em.createNamedQuery(WebSession.BY_HASH, WebSession.class)
         .setParameter("hash", SecretTokens.hash(presented))
         .getResultStream()
         .findFirst()
         .filter(session -> session.isLive(now, webIdleTimeout))
-        .flatMap(session -> Optional.ofNullable(em.find(Account.class, session.accountId()))
-            .filter(account -> account.status() == Account.Status.ACTIVE)
-            .map(account -> {
-              session.touch(now);
-              return new WebPrincipal(account.id(), session.id(),
-                  account.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), session.csrfToken());
-            }));
+        .filter(session -> Optional.ofNullable(em.find(Account.class, session.accountId()))
+            .filter(account -> account.status() == Account.Status.ACTIVE).isPresent());
   }
 
   /** Ends a browser session. Idempotent, like {@link #logout}. */

@@ -99,7 +99,7 @@ public class ChatEndpoint {
       }
       String token = (String) cookie;
       sessions.authenticateWeb(token).ifPresentOrElse(
-          web -> start(session, new Connection(session, web.accountId(), () -> sessions.authenticateWeb(token).isPresent())),
+          web -> start(session, new Connection(session, web.accountId(), () -> sessions.isWebSessionLive(token))),
           () -> Connection.close(session, UNAUTHORIZED, "session ended; sign in again"));
     } else {
       scheduler.schedule(() -> {

@@ -34,7 +34,8 @@ public final class Connection {
 
   /**
    * @param signedIn whether the credential the socket opened with still holds (an access token not
-   *     expired nor revoked, a browser session not ended); asked before each frame is handled
+   *     expired nor revoked, a browser session not ended); asked before each frame is handled and at
+   *     each heartbeat, so it must not count as activity (a socket does not keep a session alive)
    */
   public Connection(Session session, UUID accountId, BooleanSupplier signedIn) {
     this.session = session;
