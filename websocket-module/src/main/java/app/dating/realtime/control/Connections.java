@@ -14,9 +14,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,16 +119,20 @@ public class Connections {
    * order, as for an announcement. The announcement that follows finds these sockets up to date.
    */
   public void deliverHere(ChatMessage message, Collection<UUID> members) {
+    bringUpTo(message.conversation(), message.seq(), members, Optional.of(message));
+  }
+
+  /** Brings the members' sockets on this instance up to {@code seq}, fetching what they miss (the message in hand excepted). */
+  private void bringUpTo(UUID conversation, long seq, Collection<UUID> members, Optional<ChatMessage> inHand) {
     for (UUID account : members) {
       for (Connection connection : of(account)) {
-        connection.deliverUpTo(message.conversation(), message.seq(), after -> after == message.seq() - 1
-            ? List.of(message)
-            : chat.after(account, message.conversation(), after, message.seq(), 200));
+        connection.deliverUpTo(conversation, seq, after -> inHand.filter(m -> after == m.seq() - 1).map(List::of)
+            .orElseGet(() -> chat.after(account, conversation, after, seq, 200)));
       }
     }
   }
 
-    /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
+  /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
   public void announce(UUID conversation, long seq, Collection<UUID> members) {
     fanout.announce(conversation, seq, members);
   }
@@ -143,15 +149,10 @@ public class Connections {
   private void onMessage(String payload) {
     try {
       JsonObject announced = JsonP.readObject(payload);
-      UUID conversation = UUID.fromString(announced.getString("conversation"));
-      long seq = announced.getJsonNumber("seq").longValue();
-      for (String member : announced.getJsonArray("members").getValuesAs(jakarta.json.JsonString.class).stream()
-          .map(jakarta.json.JsonString::getString).toList()) {
-        UUID account = UUID.fromString(member);
-        for (Connection connection : of(account)) {
-          connection.deliverUpTo(conversation, seq, after -> chat.after(account, conversation, after, seq, 200));
-        }
-      }
+      List<UUID> members = announced.getJsonArray("members").getValuesAs(JsonString.class).stream()
+          .map(member -> UUID.fromString(member.getString())).toList();
+      bringUpTo(UUID.fromString(announced.getString("conversation")), announced.getJsonNumber("seq").longValue(), members,
+          Optional.empty());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "a message announcement could not be delivered; clients catch up with sync", e);
     }
@@ -161,7 +162,7 @@ public class Connections {
     try {
       JsonObject signal = JsonP.readObject(payload);
       String frame = signal.getString("frame");
-      signal.getJsonArray("to").getValuesAs(jakarta.json.JsonString.class)
+      signal.getJsonArray("to").getValuesAs(JsonString.class)
           .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "a signal could not be delivered", e);
