@@ -7,7 +7,6 @@ import app.dating.it.Platform.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.ClientEndpointConfig;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
@@ -15,19 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,56 +31,19 @@ import org.junit.jupiter.api.Test;
 class ApacheFrontIT {
   private static final int HTTP = 18880;
   private static final int HTTPS = 18443;
-  private static final Path FRONT = Platform.ROOT.resolve("apache2/bin/front");
-  private static final Path RUN_DIR = Platform.ROOT.resolve("integration-tests/target/apache2");
+  private static final ApacheFront FRONT = new ApacheFront(HTTP, HTTPS,
+      "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + Platform.HTTP_PORT_2, Platform.ROOT.resolve("integration-tests/target/apache2"));
 
   private static SSLContext tls;
 
   @BeforeAll
   static void startApache() throws Exception {
-    requireApache();
-    front("start");
-    tls = trusting(RUN_DIR.resolve("cert.pem"));
-  }
-
-  /** Skips the test where apache2 is not installed, except in CI, which installs it. */
-  static void requireApache() {
-    boolean installed = Files.isExecutable(Path.of("/usr/sbin/apache2"));
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("apache2 is not installed; .ci/run installs it");
-    }
-    Assumptions.assumeTrue(installed, "apache2 not installed (apt-get install apache2)");
+    tls = FRONT.start().tls();
   }
 
   @AfterAll
   static void stopApache() throws Exception {
-    if (Files.exists(RUN_DIR.resolve("apache2.pid"))) {
-      front("stop");
-    }
-  }
-
-  private static void front(String command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(FRONT.toString(), command).inheritIO();
-    builder.environment().putAll(Map.of(
-        "APACHE_HTTP_PORT", String.valueOf(HTTP),
-        "APACHE_HTTPS_PORT", String.valueOf(HTTPS),
-        "BACKENDS", "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + Platform.HTTP_PORT_2,
-        "APACHE_RUN_DIR", RUN_DIR.toString()));
-    int exit = builder.start().waitFor();
-    assertEquals(0, exit, "apache2/bin/front " + command);
-  }
-
-  static SSLContext trusting(Path pem) throws Exception {
-    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-    store.load(null, null);
-    try (InputStream in = Files.newInputStream(pem)) {
-      store.setCertificateEntry("front", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
+    FRONT.stop();
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,14 +118,16 @@ class TwoInstancesIT {
 
   @Test
   void throughApachesBalancerDevicesOnBothInstancesGetEveryMessageInOrder() throws Exception {
-    Front front = Front.start();
+    ApacheFront front = new ApacheFront(SecondInstance.PORT_BASE + 880, SecondInstance.PORT_BASE + 443,
+        "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + SecondInstance.HTTP_PORT,
+        Platform.ROOT.resolve("integration-tests/target/apache2-two-instances")).start();
     try {
       Pair pair = ChatIT.matched();
       String tokenA = pair.tokenA();
       String tokenB = pair.tokenB();
       ClientManager tls = ClientManager.createClient();
       tls.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(front.tls(), true, false, false));
-      URI chat = ChatClient.uri("wss://localhost:" + Front.HTTPS);
+      URI chat = ChatClient.uri("wss://localhost:" + front.https());
       // The balancer takes turns, so the four handshakes alternate between the two instances.
       try (ChatClient a = ChatClient.bearer(tokenA, chat, tls);
           ChatClient b = ChatClient.bearer(tokenB, chat, tls);
@@ -192,47 +192,5 @@ class TwoInstancesIT {
       assertEquals(textPrefix + number, message.getString("text"));
     }
     assertEquals(List.of(), device.messages(200), "nothing twice");
-  }
-
-  /** Debian's apache2 (apache2/bin/front) balancing over the two instances' HTTP listeners. */
-  private record Front(javax.net.ssl.SSLContext tls) {
-    static final int HTTP = SecondInstance.PORT_BASE + 880;
-    static final int HTTPS = SecondInstance.PORT_BASE + 443;
-    static final Path RUN_DIR = Platform.ROOT.resolve("integration-tests/target/apache2-two-instances");
-
-    static Front start() throws Exception {
-      ApacheFrontIT.requireApache();
-      run("start");
-      return new Front(ApacheFrontIT.trusting(RUN_DIR.resolve("cert.pem")));
-    }
-
-    void stop() throws Exception {
-      run("stop");
-    }
-
-    /**
-     * The balancer members named in the access log for the {@code count} requests to {@code path}
-     * (Apache logs a WebSocket when its tunnel closes, so this waits for the lines).
-     */
-    Set<String> membersThatServed(String path, int count) throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      List<String> lines;
-      do {
-        TimeUnit.MILLISECONDS.sleep(100);
-        lines = Files.readAllLines(RUN_DIR.resolve("logs/access.log")).stream().filter(line -> line.contains("\"GET " + path)).toList();
-      } while (lines.size() < count && System.nanoTime() < deadline);
-      return lines.stream().map(line -> line.substring(line.lastIndexOf(" \"") + 2, line.length() - 1))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static void run(String command) throws Exception {
-      ProcessBuilder builder = new ProcessBuilder(Platform.ROOT.resolve("apache2/bin/front").toString(), command).inheritIO();
-      builder.environment().putAll(Map.of(
-          "APACHE_HTTP_PORT", String.valueOf(HTTP),
-          "APACHE_HTTPS_PORT", String.valueOf(HTTPS),
-          "BACKENDS", "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + SecondInstance.HTTP_PORT,
-          "APACHE_RUN_DIR", RUN_DIR.toString()));
-      assertEquals(0, builder.start().waitFor(), "apache2/bin/front " + command);
-    }
   }
 }
