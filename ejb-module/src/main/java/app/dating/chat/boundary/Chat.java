@@ -73,11 +73,13 @@ public class Chat {
     if (kind == Message.Kind.PHOTO) {
       photos.requireSendable(sender, conversationId, UUID.fromString(new String(plain, StandardCharsets.UTF_8)));
     }
+    UUID recipient = match.other(sender);
+    // Asked before the conversation's row is locked: a round trip to Redis need not hold up other senders.
+    boolean recipientOffline = !presenceStore.isOnline(recipient);
     Conversation conversation = lockedConversation(match.id());
     Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
         .setParameter("conversation", conversationId).setParameter("sender", sender).setParameter("clientId", clientId)
         .getResultStream().findFirst();
-    UUID recipient = match.other(sender);
     List<UUID> members = List.of(sender, recipient);
     if (earlier.isPresent()) {
       return new Ack(conversationId, clientId, earlier.get().seq(), earlier.get().createdAt(), true, members);
@@ -90,7 +92,7 @@ public class Chat {
     events.publish(MESSAGE_EVENT, JsonP.object()
         .add("conversation", conversationId.toString()).add("seq", seq)
         .add("sender", sender.toString()).add("recipient", recipient.toString()).build());
-    if (!presenceStore.isOnline(recipient)) {
+    if (recipientOffline) {
       events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
     }
     return new Ack(conversationId, clientId, seq, now, false, members);
