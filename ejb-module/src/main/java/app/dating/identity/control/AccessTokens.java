@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,12 +78,16 @@ public class AccessTokens {
    */
   public static final String ISSUED_AT_MILLIS = "iat_ms";
 
+  /** Tokens remembered as verified (about 2 KiB each). */
+  static final int VERIFIED_MAX = 20_000;
+
   private RSAKey signingKey;
   private RSASSASigner signer;
   private volatile JWKSet published;
   private volatile long publishedModified;
   private volatile long lastReload;
   private DefaultJWTProcessor<SecurityContext> processor;
+  private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
 
   /** A signed access token and how long it lives. */
   public record IssuedToken(String accessToken, String tokenType, long expiresIn) {}
@@ -187,15 +192,43 @@ public class AccessTokens {
     return verifiedToken(token).map(JWTClaimsSet::getClaims);
   }
 
+  /**
+   * A token seen before is not verified again until it expires: a client sends the same token with
+   * every request for its lifetime, and checking its RSA signature was a tenth of a swipe's CPU. The
+   * key is the whole token, signature included, so only the very token that verified matches; its
+   * expiry is checked on every use, as the processor checks it (with the same clock skew).
+   */
   private Optional<JWTClaimsSet> verifiedToken(String token) {
     if (token == null || token.length() > 8192) {
       return Optional.empty();
     }
+    JWTClaimsSet known = verified.get(token);
+    if (known != null) {
+      return stillUnexpired(known) ? Optional.of(known) : Optional.empty();
+    }
     try {
-      return Optional.of(processor.process(token, null));
+      JWTClaimsSet claims = processor.process(token, null);
+      remember(token, claims);
+      return Optional.of(claims);
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private boolean stillUnexpired(JWTClaimsSet claims) {
+    Instant expiry = claims.getExpirationTime().toInstant().plusSeconds(DefaultJWTClaimsVerifier.DEFAULT_MAX_CLOCK_SKEW_SECONDS);
+    return clock.instant().isBefore(expiry);
+  }
+
+  /** Bounded: past {@link #VERIFIED_MAX} tokens the expired ones go, and if that is not enough, all. */
+  private void remember(String token, JWTClaimsSet claims) {
+    if (verified.size() >= VERIFIED_MAX) {
+      verified.values().removeIf(c -> !stillUnexpired(c));
+      if (verified.size() >= VERIFIED_MAX) {
+        verified.clear();
+      }
+    }
+    verified.put(token, claims);
   }
 
   /**

@@ -107,6 +107,11 @@ public class Account {
 
   /** Whole years of age on {@code today}: what others see instead of the birth date. */
   public int ageOn(LocalDate today) {
+    return ageOn(birthDate, today);
+  }
+
+  /** Whole years from a birth date to a day. */
+  public static int ageOn(LocalDate birthDate, LocalDate today) {
     return Period.between(birthDate, today).getYears();
   }
 

@@ -53,6 +53,22 @@ class AccessTokensVerifyTest {
     assertTrue(otherAudience.verify(fresh).isEmpty(), "wrong audience");
   }
 
+  @Test
+  void aTokenVerifiedOnceIsRememberedUntilItExpiresAndOnlyThatVeryToken() throws Exception {
+    rotate();
+    AccessTokens tokens = tokens();
+    String token = tokens.issue(UUID.randomUUID(), List.of("USER"), UUID.randomUUID()).accessToken();
+    assertTrue(tokens.verify(token).isPresent());
+    assertTrue(tokens.verify(token).isPresent(), "the second time from memory");
+    assertTrue(tokens.verify(token.substring(0, token.length() - 4) + "AAAA").isEmpty(), "another signature is verified, and fails");
+
+    // Past its expiry (and the processor's clock skew of 60 s), the remembered token is refused too.
+    tokens.clock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(15).plusSeconds(61));
+    assertTrue(tokens.verify(token).isEmpty(), "expired");
+    tokens.clock = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(15).plusSeconds(59));
+    assertTrue(tokens.verify(token).isPresent(), "within the clock skew the processor allows");
+  }
+
   private AccessTokens tokens() {
     AccessTokens tokens = new AccessTokens();
     tokens.issuer = "dating-platform";

@@ -1,8 +1,10 @@
 package app.dating.shared.json;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
@@ -23,6 +25,18 @@ public final class JsonP {
 
   public static JsonArrayBuilder array() {
     return PROVIDER.createArrayBuilder();
+  }
+
+  public static JsonNumber value(long number) {
+    return PROVIDER.createValue(number);
+  }
+
+  public static JsonNumber value(double number) {
+    return PROVIDER.createValue(number);
+  }
+
+  public static JsonString value(String text) {
+    return PROVIDER.createValue(text);
   }
 
   /** Parses a JSON object; {@link jakarta.json.JsonException} or {@link ClassCastException} when it is not one. */

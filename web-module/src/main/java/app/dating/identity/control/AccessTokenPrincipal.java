@@ -1,6 +1,6 @@
 package app.dating.identity.control;
 
-import jakarta.json.Json;
+import app.dating.shared.json.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -86,28 +86,28 @@ public final class AccessTokenPrincipal extends CallerPrincipal implements JsonW
       return b ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return Json.createValue(((Number) value).longValue());
+      return JsonP.value(((Number) value).longValue());
     }
     if (value instanceof Number n) {
-      return Json.createValue(n.doubleValue());
+      return JsonP.value(n.doubleValue());
     }
     if (value instanceof String s) {
-      return Json.createValue(s);
+      return JsonP.value(s);
     }
     if (value instanceof Date d) {
-      return Json.createValue(d.getTime() / 1000);
+      return JsonP.value(d.getTime() / 1000);
     }
     if (value instanceof List<?> list) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JsonP.array();
       list.forEach(v -> array.add(json(v)));
       return array.build();
     }
     if (value instanceof Map<?, ?> map) {
-      JsonObjectBuilder object = Json.createObjectBuilder();
+      JsonObjectBuilder object = JsonP.object();
       map.forEach((k, v) -> object.add(String.valueOf(k), json(v)));
       return object.build();
     }
-    return Json.createValue(String.valueOf(value));
+    return JsonP.value(String.valueOf(value));
   }
 
   @Override
