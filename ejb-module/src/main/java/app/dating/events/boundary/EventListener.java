@@ -9,10 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.json.JsonObject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Hands each event from {@code jms/events} to its observers, in the message's transaction. */
+/**
+ * Hands each event from {@code jms/events} to its observers, in order, in the message's transaction:
+ * a message holds a batch of events (see {@link OutboxDrainer}); one left from before batches holds one.
+ */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = OutboxDrainer.QUEUE),
@@ -26,10 +30,16 @@ public class EventListener implements MessageListener {
   @Override
   public void onMessage(Message message) {
     try {
-      String type = message.getStringProperty(OutboxDrainer.TYPE);
-      observers.fire(new DomainEvent(type, JsonP.readObject(message.getBody(String.class))));
-    } catch (JMSException | jakarta.json.JsonException e) {
-      LOG.log(Level.SEVERE, "Unreadable event dropped: " + message, e);
+      String single = message.getStringProperty(OutboxDrainer.TYPE);
+      if (single != null) {
+        observers.fire(new DomainEvent(single, JsonP.readObject(message.getBody(String.class))));
+        return;
+      }
+      for (JsonObject event : JsonP.readValue(message.getBody(String.class)).asJsonArray().getValuesAs(JsonObject.class)) {
+        observers.fire(new DomainEvent(event.getString(OutboxDrainer.TYPE), event.getJsonObject(OutboxDrainer.PAYLOAD)));
+      }
+    } catch (JMSException | jakarta.json.JsonException | ClassCastException | NullPointerException e) {
+      LOG.log(Level.SEVERE, "Unreadable event message dropped: " + message, e);
     }
   }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -17,11 +16,9 @@ import java.time.Instant;
     name = OutboxEvent.NEXT_BATCH,
     query = "select * from outbox order by id limit ?1 for update skip locked",
     resultClass = OutboxEvent.class)
-@NamedQuery(name = OutboxEvent.DELETE_UP_TO, query = "delete from OutboxEvent e where e.id in :ids")
 public class OutboxEvent {
   /** Locks the oldest events; another instance draining at the same time skips them. */
   public static final String NEXT_BATCH = "OutboxEvent.nextBatch";
-  public static final String DELETE_UP_TO = "OutboxEvent.delete";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
