@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
 class FeedIT {
 
   private static Set<String> feed(Person who) {
+    return feed(who, 10);
+  }
+
+  /** Everyone a new feed session shows, page after page. */
+  private static Set<String> feed(Person who, int pageSize) {
     Set<String> ids = new HashSet<>();
     String cursor = null;
     for (int page = 0; page < 20; page++) {
-      Reply reply = who.api().get("/api/v1/discovery/feed?limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+      Reply reply = who.api().get("/api/v1/discovery/feed?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor));
       assertEquals(200, reply.status(), reply::toString);
       List<JsonObject> cards = reply.json().getJsonArray("candidates").getValuesAs(JsonObject.class);
       if (cards.isEmpty()) {
@@ -75,6 +80,35 @@ class FeedIT {
       everyone.add(People.open(i % 2 == 0 ? "man" : "non-binary", at[0], at[1]).id());
     }
     assertEquals(Set.copyOf(everyone), feed(me));
+  }
+
+  @Test
+  void aNewSessionReusesTheRankedPoolButNeverWhoWasSwipedPausedOrBlockedSinceAndNewFiltersMakeANewOne() {
+    double[] here = People.somewhereEmpty();
+    Person me = People.open("woman", here[0], here[1]);
+    double[] near = People.north(here, 3);
+    Person swiped = People.open("man", near[0], near[1]);
+    Person paused = People.open("man", near[0], near[1]);
+    Person blocker = People.open("man", near[0], near[1]);
+    Person stays = People.open("man", near[0], near[1]);
+    assertEquals(Set.of(swiped.id(), paused.id(), blocker.id(), stays.id()), feed(me, 1));
+
+    assertEquals(200, me.api().post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}").status());
+    assertEquals(200, paused.api().put("/api/v1/me/profile", profile("man", 100, "PAUSED")).status());
+    assertEquals(204, blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}").status());
+    Person newcomer = People.open("man", near[0], near[1]);
+    // Pages of one: the new session starts from the pool made above, whose cards are checked again;
+    // once it is used up, the feed queries afresh and finds the newcomer.
+    assertEquals(Set.of(stays.id(), newcomer.id()), feed(me, 1));
+
+    assertEquals(200, me.api().put("/api/v1/me/profile", profile("woman", 2, "DISCOVERABLE")).status());
+    assertEquals(Set.of(), feed(me, 1), "within 2 km now: a new pool, not the one made for 100 km");
+  }
+
+  /** The profile People.open gives, with another distance or visibility. */
+  private static String profile(String gender, int maxKm, String visibility) {
+    return "{\"gender\":\"" + gender + "\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":" + maxKm
+        + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],\"visibility\":\"" + visibility + "\"}";
   }
 
   @Test

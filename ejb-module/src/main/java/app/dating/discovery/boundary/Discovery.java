@@ -1,12 +1,12 @@
 package app.dating.discovery.boundary;
 
 import app.dating.cache.boundary.SharedCache;
+import app.dating.discovery.control.Candidate;
 import app.dating.discovery.control.CandidateGenerator;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
 import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
-import app.dating.media.entity.Photo;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
 import app.dating.shared.problem.InvalidInputException;
@@ -20,29 +20,54 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The feed. A feed session (its cursor) remembers, in the shared cache, whom it served and the
- * ranked pool still to show, so pages after the first cost no geo query and nobody repeats.
+ * ranked pool still to show, so pages after the first cost no geo query and nobody repeats. A new
+ * session starts from the seeker's ranked pool of the last {@code discovery.pool-ttl} when their
+ * filters are unchanged (the candidate query is most of a first page's cost), less whom they swiped
+ * since; every page's cards re-check the exclusions, so someone who paused, left, was banned or
+ * blocked since the pool was made is not shown.
  */
 @Stateless
 public class Discovery {
   static final int POOL = 200;
   static final Duration SESSION = Duration.ofHours(1);
+  static final String CARDS =
+      "select cast(p.account_id as varchar), a.display_name, a.birth_date, p.gender, p.intent, p.bio, p.cell_lat, p.cell_lon,"
+          + " (select string_agg(cast(i.interest_id as varchar), ',' order by i.interest_id)"
+          + "   from profile_interest i where i.account_id = p.account_id),"
+          + " (select string_agg(cast(ph.id as varchar), ',' order by ph.position, ph.created_at)"
+          + "   from photo ph where ph.account_id = p.account_id and ph.conversation_id is null and ph.status = 'READY')"
+          + " from profile p join account a on a.id = p.account_id"
+          + " where p.account_id = any(cast(string_to_array(?1, ',') as uuid[]))"
+          + " and a.status = 'ACTIVE' and p.visibility = 'DISCOVERABLE'"
+          + " and not exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = p.account_id)"
+          + " and not exists (select 1 from block b where b.blocker_id = ?2 and b.blocked_id = p.account_id)"
+          + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?2)";
 
   @PersistenceContext EntityManager em;
   @Inject CandidateGenerator generator;
   @Inject Ranker ranker;
   @Inject SharedCache cache;
   @Inject Clock clock;
+
+  /** How long a seeker's ranked pool serves new feed sessions; zero makes every session query afresh. */
+  @Inject
+  @ConfigProperty(name = "discovery.pool-ttl", defaultValue = "PT5M")
+  Duration poolTtl;
 
   public FeedPage feed(UUID me, String cursor, int size) {
     String session = cursor == null ? SecretTokens.newToken() : cursor;
@@ -53,17 +78,75 @@ public class Discovery {
     String[] state = cache.get(key).orElse(";").split(";", -1);
     Set<UUID> served = ids(state[0]);
     List<UUID> pool = new ArrayList<>(ids(state[1]));
-    if (pool.size() < size) {
-      Seeker seeker = seeker(me);
-      Set<UUID> exclude = new HashSet<>(served);
-      exclude.addAll(pool);
-      ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).forEach(c -> pool.add(c.accountId()));
+    List<FeedCard> page = new ArrayList<>();
+    Seeker seeker = null;
+    boolean queried = false;
+    while (page.size() < size) {
+      if (pool.isEmpty()) {
+        if (queried) {
+          break;
+        }
+        seeker = seeker == null ? seeker(me) : seeker;
+        Optional<List<UUID>> reused = served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
+        if (reused.isPresent()) {
+          pool.addAll(reused.get());
+          continue;
+        }
+        pool.addAll(ranked(seeker, served));
+        queried = true;
+        if (served.isEmpty() && !poolTtl.isZero()) {
+          cache.put(poolKey(seeker), fingerprint(seeker) + ";" + join(pool), poolTtl);
+        }
+        continue;
+      }
+      List<UUID> next = List.copyOf(pool.subList(0, Math.min(size - page.size(), pool.size())));
+      pool.subList(0, next.size()).clear();
+      served.addAll(next);
+      page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
     }
-    List<UUID> page = List.copyOf(pool.subList(0, Math.min(size, pool.size())));
-    pool.subList(0, page.size()).clear();
-    served.addAll(page);
     cache.put(key, join(served) + ";" + join(pool), SESSION);
-    return new FeedPage(cards(me, page), session);
+    return new FeedPage(page, session);
+  }
+
+  /**
+   * The seeker's pool of the last {@code poolTtl}, for a new session: if their filters and interests
+   * are unchanged and it still holds a page once those they swiped are out.
+   */
+  private Optional<List<UUID>> reusablePool(Seeker seeker, int size) {
+    if (poolTtl.isZero()) {
+      return Optional.empty();
+    }
+    String fingerprint = fingerprint(seeker);
+    return cache.get(poolKey(seeker)).map(value -> value.split(";", -1)).filter(v -> v.length == 2 && v[0].equals(fingerprint))
+        .map(v -> {
+          List<UUID> pool = new ArrayList<>(ids(v[1]));
+          pool.removeAll(swipedAmong(seeker.accountId(), pool));
+          return pool;
+        })
+        .filter(pool -> pool.size() >= size);
+  }
+
+  private static String poolKey(Seeker seeker) {
+    return "feedpool:" + seeker.accountId();
+  }
+
+  /** What the pool depends on: the seeker's filters, place, interests and day. */
+  private static String fingerprint(Seeker seeker) {
+    return Integer.toHexString(Objects.hash(seeker.gender(), seeker.wantedGenders(), seeker.age(), seeker.ageMin(),
+        seeker.ageMax(), seeker.maxDistanceKm(), seeker.latitude(), seeker.longitude(), seeker.interests(), seeker.today()));
+  }
+
+  private List<UUID> ranked(Seeker seeker, Set<UUID> exclude) {
+    return ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).stream().map(Candidate::accountId).toList();
+  }
+
+  /** Whom of these people the seeker has swiped (a pool's worth of primary-key probes). */
+  private Set<UUID> swipedAmong(UUID me, List<UUID> people) {
+    @SuppressWarnings("unchecked")
+    List<String> ids = em.createNativeQuery("select cast(target_id as varchar) from swipe"
+            + " where swiper_id = ?1 and target_id = any(cast(string_to_array(?2, ',') as uuid[]))")
+        .setParameter(1, me).setParameter(2, join(people)).getResultList();
+    return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
   }
 
   private Seeker seeker(UUID me) {
@@ -80,31 +163,37 @@ public class Discovery {
         Set.copyOf(profile.interests()), today);
   }
 
+  /**
+   * The cards of a page, in its order, from one query: each person's account, profile, interests and
+   * ready profile photos (in their order). Whoever no longer passes the exclusions (discoverable,
+   * active, not swiped, not blocked either way) is left out.
+   */
   private List<FeedCard> cards(UUID me, List<UUID> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    Profile mine = em.find(Profile.class, me);
-    Map<UUID, Profile> profiles = em.createQuery("select p from Profile p where p.accountId in :ids", Profile.class)
-        .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Profile::accountId, Function.identity()));
-    Map<UUID, Account> accounts = em.createQuery("select a from Account a where a.id in :ids", Account.class)
-        .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Account::id, Function.identity()));
-    Map<UUID, List<UUID>> photos = em.createNamedQuery(Photo.READY_OF_ACCOUNTS, Photo.class).setParameter("accounts", ids)
-        .getResultStream().collect(Collectors.groupingBy(Photo::accountId, Collectors.mapping(Photo::id, Collectors.toList())));
-    List<FeedCard> cards = new ArrayList<>();
-    for (UUID id : ids) {
-      Profile profile = profiles.get(id);
-      Account account = accounts.get(id);
-      if (profile == null || account == null) {
-        continue;
-      }
-      int km = mine.cell().flatMap(a -> profile.cell().map(b -> LocationGrid.displayedKm(a, b))).orElse(0);
-      cards.add(new FeedCard(id, account.displayName(), account.ageOn(today), profile.gender(),
-          profile.intent() == null ? null : profile.intent().name(), profile.bio(), km, profile.interests(),
-          photos.getOrDefault(id, List.of())));
+    Optional<LocationGrid.Cell> mine = em.find(Profile.class, me).cell();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery(CARDS).setParameter(1, join(ids)).setParameter(2, me).getResultList();
+    Map<UUID, FeedCard> cards = new HashMap<>();
+    for (Object[] row : rows) {
+      UUID id = UUID.fromString((String) row[0]);
+      Optional<LocationGrid.Cell> theirs = row[6] == null || row[7] == null ? Optional.empty()
+          : Optional.of(LocationGrid.cellOf(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue()));
+      int km = mine.flatMap(a -> theirs.map(b -> LocationGrid.displayedKm(a, b))).orElse(0);
+      cards.put(id, new FeedCard(id, (String) row[1], Account.ageOn(localDate(row[2]), today), (String) row[3], (String) row[4],
+          (String) row[5], km, csv(row[8], Integer::valueOf), csv(row[9], UUID::fromString)));
     }
-    return cards;
+    return ids.stream().map(cards::get).filter(Objects::nonNull).toList();
+  }
+
+  private static <T> List<T> csv(Object text, Function<String, T> parse) {
+    return text == null || ((String) text).isEmpty() ? List.of() : Arrays.stream(((String) text).split(",")).map(parse).toList();
+  }
+
+  private static LocalDate localDate(Object value) {
+    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
   }
 
   private static Set<UUID> ids(String csv) {

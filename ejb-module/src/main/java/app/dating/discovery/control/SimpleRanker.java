@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,8 +30,10 @@ public class SimpleRanker implements Ranker {
 
   @Override
   public List<Candidate> rank(Seeker seeker, List<Candidate> candidates) {
+    Map<Candidate, Double> scores = new IdentityHashMap<>();
+    candidates.forEach(c -> scores.put(c, score(seeker, c)));
     return candidates.stream()
-        .sorted(Comparator.comparingDouble((Candidate c) -> -score(seeker, c)).thenComparing(Candidate::accountId))
+        .sorted(Comparator.comparingDouble((Candidate c) -> -scores.get(c)).thenComparing(Candidate::accountId))
         .toList();
   }
 
