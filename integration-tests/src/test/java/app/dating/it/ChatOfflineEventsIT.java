@@ -81,7 +81,6 @@ class ChatOfflineEventsIT {
         assertEquals(2, a.await("ack").getInt("seq"));
         b.await(f -> "message".equals(f.getString("type")) && f.getInt("seq") == 2, "message 2");
       }
-      assertEquals(2, events("MESSAGE", pair.conversation()).size(), "the outbox was watched for both messages");
       assertEquals(List.of(1), offlineSeqs(pair.conversation()), "none for a connected recipient");
 
       Instant deadline = Instant.now().plusSeconds(10);

@@ -44,7 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Chat {
-  public static final String MESSAGE_EVENT = "MESSAGE";
   public static final int TEXT_MAX = 4000;
   public static final int CIPHERTEXT_MAX = 16 * 1024;
   static final Duration SENDS_PERIOD = Duration.ofSeconds(30);
@@ -89,9 +88,6 @@ public class Chat {
     byte[] body = kind == Message.Kind.E2E ? plain : cipher.encrypt(key(conversation), conversationId, seq, plain);
     em.persist(new Message(conversationId, seq, sender, clientId, kind, body, now));
     advance(conversationId, sender, seq, seq);
-    events.publish(MESSAGE_EVENT, JsonP.object()
-        .add("conversation", conversationId.toString()).add("seq", seq)
-        .add("sender", sender.toString()).add("recipient", recipient.toString()).build());
     if (recipientOffline) {
       events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
     }

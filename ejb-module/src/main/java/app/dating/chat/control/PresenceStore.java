@@ -7,11 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is online: a key with a short time to live in the shared cache (Redis with several
  * instances, in-process otherwise), refreshed while a socket is open; and when each was last seen.
+ * Accounts with a socket on this instance are also known here, so asking about them (every chat
+ * message asks about its recipient) needs no round trip.
  */
 @ApplicationScoped
 public class PresenceStore {
@@ -22,7 +26,10 @@ public class PresenceStore {
   @Inject SharedCache cache;
   @Inject Clock clock;
 
+  private final Set<UUID> here = ConcurrentHashMap.newKeySet();
+
   public void online(UUID accountId) {
+    here.add(accountId);
     cache.put("presence:online:" + accountId, "1", ONLINE_TTL);
     seen(accountId);
   }
@@ -32,6 +39,7 @@ public class PresenceStore {
    * (a socket on another instance sets it online again at its next refresh, within a third of the TTL).
    */
   public void offline(UUID accountId) {
+    here.remove(accountId);
     cache.take("presence:online:" + accountId);
     seen(accountId);
   }
@@ -41,7 +49,7 @@ public class PresenceStore {
   }
 
   public boolean isOnline(UUID accountId) {
-    return cache.get("presence:online:" + accountId).isPresent();
+    return here.contains(accountId) || cache.get("presence:online:" + accountId).isPresent();
   }
 
   public Optional<Instant> lastSeen(UUID accountId) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -26,11 +27,14 @@ public final class Connection {
   /** Close code: the credential is missing, invalid, expired or revoked. */
   public static final int SIGNED_OUT = 4401;
 
+  static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private final Session session;
   private final UUID accountId;
   private final BooleanSupplier signedIn;
   private final Map<UUID, Long> delivered = new HashMap<>();
   private final Map<UUID, Instant> lastTyping = new HashMap<>();
+  private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
 
   /**
    * @param signedIn whether the credential the socket opened with still holds (an access token not
@@ -43,8 +47,21 @@ public final class Connection {
     this.signedIn = signedIn;
   }
 
+  /**
+   * Whether the credential still holds. A yes is remembered for {@link #RECHECK_NANOS}: a busy socket
+   * asks once a second, not once per frame (each check reads the shared cache), so a revoked
+   * credential may pass frames for up to a second before the socket closes.
+   */
   public boolean isSignedIn() {
-    return signedIn.getAsBoolean();
+    long now = System.nanoTime();
+    if (now - checkedAt < RECHECK_NANOS) {
+      return true;
+    }
+    boolean holds = signedIn.getAsBoolean();
+    if (holds) {
+      checkedAt = now;
+    }
+    return holds;
   }
 
   /**
