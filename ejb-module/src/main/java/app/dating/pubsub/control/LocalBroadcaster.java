@@ -2,10 +2,11 @@ package app.dating.pubsub.control;
 
 import app.dating.pubsub.boundary.Broadcaster;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /** Delivers within this instance, on an executor thread so a publisher never runs listener code. */
-public class LocalBroadcaster implements Broadcaster {
+public class LocalBroadcaster implements Broadcaster, AutoCloseable {
   private final Listeners listeners = new Listeners();
   private final Executor executor;
 
@@ -16,6 +17,14 @@ public class LocalBroadcaster implements Broadcaster {
   @Override
   public void publish(String channel, String message) {
     executor.execute(() -> listeners.deliver(channel, message));
+  }
+
+  /** Stops the executor if it is a pool of this broadcaster's own. */
+  @Override
+  public void close() {
+    if (executor instanceof ExecutorService pool) {
+      pool.shutdown();
+    }
   }
 
   @Override

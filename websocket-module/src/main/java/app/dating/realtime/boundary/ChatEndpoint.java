@@ -13,6 +13,7 @@ import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
 import app.dating.realtime.control.Frames;
 import app.dating.realtime.control.Handshake;
+import app.dating.realtime.control.IdleChecks;
 import app.dating.realtime.control.IdleTimeouts;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
@@ -62,6 +63,7 @@ public class ChatEndpoint {
 
   @Inject Chat chat;
   @Inject Connections connections;
+  @Inject IdleChecks idleChecks;
   @Inject AccessTokens tokens;
   @Inject Revocations revocations;
   @Inject Sessions sessions;
@@ -84,6 +86,7 @@ public class ChatEndpoint {
 
   @OnOpen
   public void open(Session session) {
+    idleChecks.takeOver(session);
     session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
     session.setMaxTextMessageBufferSize(4 * FRAME_MAX);
     Map<String, Object> handshake = session.getUserProperties();

@@ -1,6 +1,8 @@
 package app.dating.realtime.boundary;
 
+import app.dating.realtime.control.IdleChecks;
 import app.dating.realtime.control.IdleTimeouts;
+import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -15,8 +17,11 @@ public class EchoEndpoint {
   /** Larger frames are refused by the container (close code 1009). */
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
+  @Inject IdleChecks idleChecks;
+
   @OnOpen
   public void open(Session session) {
+    idleChecks.takeOver(session);
     session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
   }
 
