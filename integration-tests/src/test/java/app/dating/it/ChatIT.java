@@ -250,6 +250,27 @@ class ChatIT {
   }
 
   @Test
+  void whatSomeoneSendsCountsAsReadByThem() throws Exception {
+    Pair pair = matched();
+    try (ChatClient a = ChatClient.bearer(pair.tokenA()); ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      a.say(pair.conversation(), "s-1", "one");
+      assertEquals(1, a.await("ack").getInt("seq"));
+      a.say(pair.conversation(), "s-2", "two");
+      assertEquals(2, a.await("ack").getInt("seq"));
+      b.say(pair.conversation(), "s-3", "three");
+      assertEquals(3, b.await("ack").getInt("seq"));
+    }
+    JsonObject ofB = pair.b().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0);
+    assertEquals(0, ofB.getInt("unread"), "b answered, so b has read up to the answer: " + ofB);
+    assertEquals(3, ofB.getInt("readUpTo"));
+    assertEquals(2, ofB.getInt("peerReadUpTo"), "a has read what a wrote");
+    JsonObject ofA = pair.a().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0);
+    assertEquals(1, ofA.getInt("unread"), ofA::toString);
+    assertEquals(2, ofA.getInt("readUpTo"));
+    assertEquals(3, ofA.getInt("peerReadUpTo"));
+  }
+
+  @Test
   void presenceForMatchesUnlessHidden() throws Exception {
     Pair pair = matched();
     try (ChatClient b = ChatClient.bearer(pair.tokenB())) {

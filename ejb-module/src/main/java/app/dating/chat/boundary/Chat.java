@@ -84,10 +84,9 @@ public class Chat {
       return new Ack(conversationId, clientId, earlier.get().seq(), earlier.get().createdAt(), true, members);
     }
     Instant now = clock.instant();
-    long seq = conversation.next(now);
+    long seq = conversation.next(now, match.isUserA(sender));
     byte[] body = kind == Message.Kind.E2E ? plain : cipher.encrypt(key(conversation), conversationId, seq, plain);
     em.persist(new Message(conversationId, seq, sender, clientId, kind, body, now));
-    advance(conversationId, sender, seq, seq);
     if (recipientOffline) {
       events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
     }
@@ -121,7 +120,9 @@ public class Chat {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery(
             "select cast(m.id as varchar), cast(case when m.user_a = ?1 then m.user_b else m.user_a end as varchar),"
-                + " coalesce(c.last_seq, 0), coalesce(mine.read_up_to, 0), coalesce(theirs.read_up_to, 0)"
+                + " coalesce(c.last_seq, 0),"
+                + " greatest(coalesce(mine.read_up_to, 0), coalesce(case when m.user_a = ?1 then c.a_sent_up_to else c.b_sent_up_to end, 0)),"
+                + " greatest(coalesce(theirs.read_up_to, 0), coalesce(case when m.user_a = ?1 then c.b_sent_up_to else c.a_sent_up_to end, 0))"
                 + " from match m"
                 + " left join conversation c on c.match_id = m.id"
                 + " left join read_state mine on mine.conversation_id = m.id and mine.account_id = ?1"
@@ -151,12 +152,14 @@ public class Chat {
   /** Records that {@code me} received ({@code read} false) or read the conversation up to {@code upTo}. */
   public Receipt receipt(UUID me, UUID conversationId, long upTo, boolean read) {
     Match match = activeMatchOf(me, conversationId);
-    long last = Optional.ofNullable(em.find(Conversation.class, conversationId)).map(Conversation::lastSeq).orElse(0L);
+    Optional<Conversation> conversation = Optional.ofNullable(em.find(Conversation.class, conversationId));
+    long last = conversation.map(Conversation::lastSeq).orElse(0L);
     if (upTo < 0 || upTo > last) {
       throw InvalidInputException.of("upTo", "Must be between 0 and the conversation's last sequence number (" + last + ").");
     }
     long[] state = advance(conversationId, me, upTo, read ? upTo : 0);
-    return new Receipt(conversationId, me, match.other(me), state[0], state[1]);
+    long sent = conversation.map(c -> c.sentUpTo(match.isUserA(me))).orElse(0L);
+    return new Receipt(conversationId, me, match.other(me), Math.max(state[0], sent), Math.max(state[1], sent));
   }
 
   /** Whether {@code me} may write to the conversation now (typing indicators ask this). */
@@ -229,7 +232,10 @@ public class Chat {
     return em.find(Conversation.class, matchId, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** Moves a member's receipts forward (never back); returns {delivered, read}. */
+  /**
+   * Moves a member's receipts forward (never back); returns {delivered, read}. (What they sent counts
+   * as read too: the conversation row keeps that, see {@link Conversation#sentUpTo}.)
+   */
   private long[] advance(UUID conversationId, UUID member, long delivered, long read) {
     Object[] row = (Object[]) em.createNativeQuery(
             "insert into read_state (conversation_id, account_id, delivered_up_to, read_up_to) values (?1, ?2, ?3, ?4)"

@@ -27,6 +27,13 @@ public class Conversation {
   @Column(name = "last_message_at")
   private Instant lastMessageAt;
 
+  /** The last message each member sent (by the match's user a and user b): they read the conversation up to there. */
+  @Column(name = "a_sent_up_to", nullable = false)
+  private long aSentUpTo;
+
+  @Column(name = "b_sent_up_to", nullable = false)
+  private long bSentUpTo;
+
   protected Conversation() {}
 
   public Conversation(UUID matchId, String dataKeyId, byte[] dataKey) {
@@ -35,11 +42,24 @@ public class Conversation {
     this.dataKey = dataKey;
   }
 
-  /** The next sequence number: the conversation's row is locked by the caller, so none is skipped or repeated. */
-  public long next(Instant now) {
+  /**
+   * The next sequence number, for a message by the match's user a ({@code byUserA}) or user b: the
+   * conversation's row is locked by the caller, so none is skipped or repeated.
+   */
+  public long next(Instant now, boolean byUserA) {
     lastSeq++;
     lastMessageAt = now;
+    if (byUserA) {
+      aSentUpTo = lastSeq;
+    } else {
+      bSentUpTo = lastSeq;
+    }
     return lastSeq;
+  }
+
+  /** Up to where a member has read by writing: their last message's number. */
+  public long sentUpTo(boolean userA) {
+    return userA ? aSentUpTo : bSentUpTo;
   }
 
   /** A new wrapping of the same data key (master-key rotation). */

@@ -76,6 +76,11 @@ public class Match {
     return userA.equals(person) ? userB : userA;
   }
 
+  /** Whether {@code person} is the first of the stored pair. */
+  public boolean isUserA(UUID person) {
+    return userA.equals(person);
+  }
+
   public boolean isActive() {
     return endedAt == null;
   }
