@@ -12,9 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Chat over real WebSocket clients (Tyrus): delivery, resends, sync, refusals, bad frames, receipts, presence. */
@@ -247,6 +252,63 @@ class ChatIT {
     assertEquals(List.of(4, 3, 2), seqs(a.get("/api/v1/conversations/" + pair.conversation() + "/messages?before=5&limit=3")));
     assertEquals(List.of(3, 4), seqs(a.get("/api/v1/conversations/" + pair.conversation() + "/messages?after=2&limit=2")));
     assertEquals(7, pair.b().api().get("/api/v1/conversations").structure().asJsonArray().getJsonObject(0).getInt("unread"));
+  }
+
+  @Test
+  void sendersOnSeveralDevicesAtOnceGetGapFreeNumbersInTheirOrderAndOneResendIsOneMessage() throws Exception {
+    Pair pair = matched();
+    String tokenA = pair.tokenA();
+    String tokenB = pair.tokenB();
+    int devices = 3;
+    int each = 8;
+    List<ChatClient> senders = new ArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(2 * devices);
+    try (ChatClient reader = ChatClient.bearer(tokenB)) {
+      for (int i = 0; i < devices; i++) {
+        senders.add(ChatClient.bearer(tokenA));
+        senders.add(ChatClient.bearer(tokenB));
+      }
+      // Every device sends as fast as its acks come: the writer stores messages of several at once.
+      List<Future<List<Integer>>> acks = new ArrayList<>();
+      for (int d = 0; d < senders.size(); d++) {
+        ChatClient device = senders.get(d);
+        String prefix = "d" + d + "-";
+        acks.add(threads.submit(() -> {
+          List<Integer> seqs = new ArrayList<>();
+          for (int m = 0; m < each; m++) {
+            device.say(pair.conversation(), prefix + m, prefix + m);
+            seqs.add(device.await("ack").getInt("seq"));
+          }
+          return seqs;
+        }));
+      }
+      List<Integer> all = new ArrayList<>();
+      for (Future<List<Integer>> device : acks) {
+        List<Integer> seqs = device.get(60, TimeUnit.SECONDS);
+        assertEquals(seqs.stream().sorted().toList(), seqs, "a device's messages are numbered in the order it sent them");
+        all.addAll(seqs);
+      }
+      int total = senders.size() * each;
+      assertEquals(IntStream.rangeClosed(1, total).boxed().toList(), all.stream().sorted().toList(), "each number once, none missing");
+      List<JsonObject> read = reader.nextMessages(total);
+      assertEquals(IntStream.rangeClosed(1, total).boxed().toList(), read.stream().map(f -> f.getInt("seq")).toList(), "in order");
+      read.forEach(f -> assertEquals(f.getString("clientId"), f.getString("text")));
+
+      // The same message from two devices at the same moment (a resend racing the original): stored once.
+      senders.get(0).say(pair.conversation(), "twice", "once only");
+      senders.get(2).say(pair.conversation(), "twice", "once only");
+      JsonObject first = senders.get(0).await("ack");
+      JsonObject second = senders.get(2).await("ack");
+      assertEquals(total + 1, first.getInt("seq"));
+      assertEquals(total + 1, second.getInt("seq"));
+      assertEquals(1, (first.getBoolean("duplicate") ? 1 : 0) + (second.getBoolean("duplicate") ? 1 : 0), first + " " + second);
+      assertEquals(List.of(total + 1), reader.messages(1000).stream().map(f -> f.getInt("seq")).toList());
+    } finally {
+      threads.shutdownNow();
+      for (ChatClient device : senders) {
+        device.close();
+      }
+    }
   }
 
   @Test

@@ -11,28 +11,25 @@ import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.entity.Match;
-import app.dating.ratelimit.boundary.RateLimit;
-import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The chat service. A message is stored, with the next sequence number of its conversation (the
@@ -44,53 +41,81 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Chat {
-  public static final int TEXT_MAX = 4000;
-  public static final int CIPHERTEXT_MAX = 16 * 1024;
-  static final Duration SENDS_PERIOD = Duration.ofSeconds(30);
-  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   @PersistenceContext EntityManager em;
   @Inject MessageCipher cipher;
   @Inject PhotoAttachments photos;
   @Inject PresenceStore presenceStore;
   @Inject Events events;
-  @Inject RateLimiter limiter;
   @Inject Clock clock;
 
-  /** Messages a sender may send per 30 s (a token bucket, refilled evenly); benchmarks raise it. */
-  @Inject
-  @ConfigProperty(name = "chat.sends-per-30s", defaultValue = "30")
-  int sendsPer30s;
-
-  public Ack send(UUID sender, UUID conversationId, String clientId, Message.Kind kind, String content) {
-    if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-      throw InvalidInputException.of("clientId", "Give each message an id of 1 to 64 letters, digits, - or _.");
+  /**
+   * Stores messages in one transaction (see {@link ChatWriter}), each as {@link #store} would: in
+   * order within each conversation, the conversations in id order (so two writers lock rows in the
+   * same order). A message refused for itself (no such conversation, a photo not ready) gets its
+   * refusal and the others are stored; an unexpected failure rolls back all, and the caller stores
+   * them one by one.
+   */
+  public List<Stored> storeAll(List<Draft> drafts) {
+    List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, drafts.size()).boxed().toList());
+    order.sort(java.util.Comparator.comparing(i -> drafts.get(i).conversationId()));
+    Stored[] stored = new Stored[drafts.size()];
+    Map<Draft.Key, Ack> storedNow = new HashMap<>();
+    for (int i : order) {
+      try {
+        stored[i] = new Stored(store(drafts.get(i), storedNow), null);
+      } catch (BusinessException e) {
+        stored[i] = new Stored(null, e);
+      }
     }
-    byte[] plain = validContent(kind, content);
-    limiter.consume(new RateLimit("chat-send", sendsPer30s, SENDS_PERIOD), sender.toString());
+    return List.of(stored);
+  }
+
+  /** A message stored alone, in a transaction of its own. */
+  public Ack store(Draft draft) {
+    return store(draft, new HashMap<>());
+  }
+
+  /** What became of a draft: its ack, or why it was refused. */
+  public record Stored(Ack ack, RuntimeException refused) {}
+
+  /**
+   * Stores a message with the next sequence number of its conversation, or acknowledges the earlier
+   * one with its client id (also one stored a moment ago in this transaction: {@code storedNow}).
+   */
+  private Ack store(Draft draft, Map<Draft.Key, Ack> storedNow) {
+    UUID sender = draft.sender();
+    UUID conversationId = draft.conversationId();
     Match match = activeMatchOf(sender, conversationId);
-    if (kind == Message.Kind.PHOTO) {
-      photos.requireSendable(sender, conversationId, UUID.fromString(new String(plain, StandardCharsets.UTF_8)));
+    if (draft.kind() == Message.Kind.PHOTO) {
+      photos.requireSendable(sender, conversationId, UUID.fromString(new String(draft.plain(), StandardCharsets.UTF_8)));
     }
     UUID recipient = match.other(sender);
     // Asked before the conversation's row is locked: a round trip to Redis need not hold up other senders.
     boolean recipientOffline = !presenceStore.isOnline(recipient);
     Conversation conversation = lockedConversation(match.id());
-    Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-        .setParameter("conversation", conversationId).setParameter("sender", sender).setParameter("clientId", clientId)
-        .getResultStream().findFirst();
     List<UUID> members = List.of(sender, recipient);
+    Ack now = storedNow.get(draft.key());
+    if (now != null) {
+      return new Ack(conversationId, draft.clientId(), now.seq(), now.at(), true, members);
+    }
+    // Messages of this transaction are not flushed yet (they go as one JDBC batch at commit); those are in storedNow.
+    Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
+        .setParameter("conversation", conversationId).setParameter("sender", sender).setParameter("clientId", draft.clientId())
+        .setFlushMode(FlushModeType.COMMIT).getResultStream().findFirst();
     if (earlier.isPresent()) {
-      return new Ack(conversationId, clientId, earlier.get().seq(), earlier.get().createdAt(), true, members);
+      return new Ack(conversationId, draft.clientId(), earlier.get().seq(), earlier.get().createdAt(), true, members);
     }
-    Instant now = clock.instant();
-    long seq = conversation.next(now, match.isUserA(sender));
-    byte[] body = kind == Message.Kind.E2E ? plain : cipher.encrypt(key(conversation), conversationId, seq, plain);
-    em.persist(new Message(conversationId, seq, sender, clientId, kind, body, now));
+    Instant at = clock.instant();
+    long seq = conversation.next(at, match.isUserA(sender));
+    byte[] body = draft.kind() == Message.Kind.E2E ? draft.plain() : cipher.encrypt(key(conversation), conversationId, seq, draft.plain());
+    em.persist(new Message(conversationId, seq, sender, draft.clientId(), draft.kind(), body, at));
     if (recipientOffline) {
-      events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, kind));
+      events.publish(DomainEvent.MESSAGE_FOR_OFFLINE, offlinePayload(recipient, sender, conversationId, seq, draft.kind()));
     }
-    return new Ack(conversationId, clientId, seq, now, false, members);
+    Ack ack = new Ack(conversationId, draft.clientId(), seq, at, false, members);
+    storedNow.put(draft.key(), ack);
+    return ack;
   }
 
   /** What notifications need to tell the recipient: who wrote where, never what (no text, ciphertext or photo). */
@@ -270,44 +295,5 @@ public class Chat {
 
   private static DataKey key(Conversation conversation) {
     return new DataKey(conversation.dataKeyId(), conversation.dataKey());
-  }
-
-  private static byte[] validContent(Message.Kind kind, String content) {
-    if (kind == null) {
-      throw InvalidInputException.of("kind", "Send TEXT, PHOTO or E2E.");
-    }
-    if (content == null || content.isBlank()) {
-      throw InvalidInputException.of(switch (kind) {
-        case TEXT -> "text";
-        case PHOTO -> "photo";
-        case E2E -> "ciphertext";
-      }, "A message needs content.");
-    }
-    switch (kind) {
-      case TEXT -> {
-        if (content.length() > TEXT_MAX) {
-          throw InvalidInputException.of("text", "At most " + TEXT_MAX + " characters.");
-        }
-        return content.getBytes(StandardCharsets.UTF_8);
-      }
-      case E2E -> {
-        if (content.length() > CIPHERTEXT_MAX * 4 / 3 + 4) {
-          throw InvalidInputException.of("ciphertext", "At most " + CIPHERTEXT_MAX + " bytes.");
-        }
-        try {
-          return Base64.getDecoder().decode(content);
-        } catch (IllegalArgumentException e) {
-          throw InvalidInputException.of("ciphertext", "Send the ciphertext as base64.");
-        }
-      }
-      case PHOTO -> {
-        try {
-          return UUID.fromString(content).toString().getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          throw InvalidInputException.of("photo", "Give the id of the photo you uploaded for this conversation.");
-        }
-      }
-      default -> throw new IllegalArgumentException("unknown kind " + kind);
-    }
   }
 }

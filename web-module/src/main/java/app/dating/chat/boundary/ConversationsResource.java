@@ -45,6 +45,7 @@ public class ConversationsResource {
   static final int PAGE_MAX = 200;
 
   @Inject Chat chat;
+  @Inject ChatWriter writer;
   @Inject Photos photos;
   @Inject Fanout fanout;
   @Inject RequestBodies bodies;
@@ -73,8 +74,8 @@ public class ConversationsResource {
    * Body of a message sent over REST: the client's id and one of text, an end-to-end ciphertext
    * (base64) or the id of a photo uploaded for this conversation.
    */
-  public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Chat.TEXT_MAX) String text,
-      @Size(max = Chat.CIPHERTEXT_MAX * 2) String ciphertext, @Size(max = 36) String photo) {
+  public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Draft.TEXT_MAX) String text,
+      @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext, @Size(max = 36) String photo) {
     public Outgoing(String clientId, String text, String ciphertext, String photo) {
       this.clientId = clientId;
       this.text = text;
@@ -98,7 +99,7 @@ public class ConversationsResource {
       case E2E -> out.ciphertext();
       case TEXT -> out.text();
     };
-    Ack ack = chat.send(me(), id, out.clientId(), kind, content);
+    Ack ack = writer.send(me(), id, out.clientId(), kind, content);
     if (!ack.duplicate()) {
       fanout.announce(id, ack.seq(), ack.members());
     }

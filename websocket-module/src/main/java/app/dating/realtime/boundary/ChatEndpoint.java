@@ -4,6 +4,7 @@ import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Ack;
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.boundary.ChatMessage;
+import app.dating.chat.boundary.ChatWriter;
 import app.dating.chat.boundary.Receipt;
 import app.dating.chat.entity.Message;
 import app.dating.identity.boundary.Sessions;
@@ -62,6 +63,7 @@ public class ChatEndpoint {
   private static final String CONNECTION = "chat.connection";
 
   @Inject Chat chat;
+  @Inject ChatWriter writer;
   @Inject Connections connections;
   @Inject IdleChecks idleChecks;
   @Inject AccessTokens tokens;
@@ -191,7 +193,7 @@ public class ChatEndpoint {
       case E2E -> "ciphertext";
       case TEXT -> "text";
     });
-    Ack ack = chat.send(connection.accountId(), conversation, ref, kind, content);
+    Ack ack = writer.send(connection.accountId(), conversation, ref, kind, content);
     connection.send(Frames.of(Frames.frame("ack").add("conversation", conversation.toString()).add("clientId", ack.clientId())
         .add("seq", ack.seq()).add("at", ack.at().toString()).add("duplicate", ack.duplicate())));
     if (!ack.duplicate() && kind != Message.Kind.E2E) {
