@@ -38,7 +38,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ChatWriter {
   static final int BATCH = 128;
-  /** Two, so one batch is built while the other commits. */
+  /**
+   * Two, so one batch is built while the other commits (benchmarks/chat-ws --quick, closed loop: one
+   * writer 2,578 msg/s, two 2,940, four 2,380 with smaller batches).
+   */
   static final int WRITERS = 2;
   static final Duration SENDS_PERIOD = Duration.ofSeconds(30);
   static final long WAIT_SECONDS = 30;
