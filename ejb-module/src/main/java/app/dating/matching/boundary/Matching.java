@@ -53,8 +53,15 @@ public class Matching {
     if (me.equals(target)) {
       throw InvalidInputException.of("targetId", "You cannot swipe on yourself.");
     }
+    Instant now = clock.instant();
+    UUID[] pair = Match.pair(me, target);
+    if (kind.isLike()) {
+      // Taken before anything is read: of two likes at once, the second reads after the first committed.
+      em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(pair)).getSingleResult();
+    }
     @SuppressWarnings("unchecked")
-    List<Object[]> found = em.createNamedQuery(Swipe.CANDIDATE_STATE).setParameter(1, me).setParameter(2, target).getResultList();
+    List<Object[]> found = em.createNamedQuery(Swipe.CANDIDATE_STATE)
+        .setParameter(1, me).setParameter(2, target).setParameter(3, now).getResultList();
     if (found.isEmpty()) {
       throw BusinessException.notFound("Profile");
     }
@@ -69,20 +76,16 @@ public class Matching {
     if (!visible) {
       throw BusinessException.notFound("Profile");
     }
-    Instant now = clock.instant();
-    UUID[] pair = Match.pair(me, target);
-    if (kind.isLike()) {
-      em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(pair)).getSingleResult();
-    }
     int inserted = em.createNamedQuery(Swipe.INSERT_IF_ABSENT)
         .setParameter(1, me).setParameter(2, target).setParameter(3, kind.name()).setParameter(4, now).executeUpdate();
     if (inserted == 0) {
       return repeated(me, target, kind);
     }
-    allowances.spend(me, kind); // only a new swipe spends; over the cap it throws and the insert rolls back
+    // Only a new swipe spends; over the cap it throws and the insert rolls back.
+    allowances.spend(me, kind, Entitlement.parse((String) state[5]));
     events.publish(DomainEvent.SWIPE, JsonP.object()
         .add("swiper", me.toString()).add("target", target.toString()).add("kind", kind.name()).add("at", now.toString()).build());
-    if (!kind.isLike() || count(Swipe.LIKED_BACK, target, me) == 0) {
+    if (!kind.isLike() || !Boolean.TRUE.equals(state[4])) {
       return new SwipeResult(target, kind.name(), false, null, false);
     }
     UUID matchId = UUID.randomUUID();
@@ -190,10 +193,6 @@ public class Matching {
   private Optional<Match> findMatch(UUID[] pair) {
     return em.createNamedQuery(Match.OF_PAIR, Match.class).setParameter("a", pair[0]).setParameter("b", pair[1])
         .getResultStream().findFirst();
-  }
-
-  private long count(String query, UUID first, UUID second) {
-    return ((Number) em.createNamedQuery(query).setParameter(1, first).setParameter(2, second).getSingleResult()).longValue();
   }
 
   private long count(String query, UUID only) {

@@ -53,12 +53,14 @@ public class Allowances {
     return held;
   }
 
-  /** Spends one like or super-like of today's allowance, or refuses with when it resets. */
-  public void spend(UUID accountId, SwipeKind kind) {
+  /**
+   * Spends one like or super-like of today's allowance, or refuses with when it resets; {@code held}:
+   * the entitlements the person holds now (the swipe reads them with the candidate).
+   */
+  public void spend(UUID accountId, SwipeKind kind, Set<Entitlement> held) {
     if (!kind.isLike()) {
       return;
     }
-    Set<Entitlement> held = held(accountId);
     boolean superlike = kind == SwipeKind.SUPERLIKE;
     int cap = superlike ? (held.contains(Entitlement.MORE_SUPERLIKES) ? premiumSuperlikes : freeSuperlikes) : freeLikes;
     if (!superlike && held.contains(Entitlement.UNLIMITED_LIKES)) {

@@ -23,13 +23,12 @@ import java.util.UUID;
     name = Swipe.INSERT_IF_ABSENT,
     query = "insert into swipe (swiper_id, target_id, kind, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
 @NamedNativeQuery(
-    name = Swipe.LIKED_BACK,
-    query = "select count(*) from swipe where swiper_id = ?1 and target_id = ?2 and kind <> 'PASS'")
-@NamedNativeQuery(
     name = Swipe.CANDIDATE_STATE,
     query = "select a.status, p.visibility,"
         + " exists (select 1 from block b where (b.blocker_id = ?1 and b.blocked_id = ?2) or (b.blocker_id = ?2 and b.blocked_id = ?1)),"
-        + " (select s.kind from swipe s where s.swiper_id = ?1 and s.target_id = ?2)"
+        + " (select s.kind from swipe s where s.swiper_id = ?1 and s.target_id = ?2),"
+        + " exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = ?1 and s.kind <> 'PASS'),"
+        + " (select string_agg(e.name, ',') from entitlement e where e.account_id = ?1 and e.until > ?3)"
         + " from account a left join profile p on p.account_id = a.id where a.id = ?2")
 @NamedNativeQuery(
     name = Swipe.LIKES_IN_COUNT,
@@ -46,8 +45,10 @@ import java.util.UUID;
         + " order by s.created_at desc limit ?2")
 public class Swipe {
   public static final String INSERT_IF_ABSENT = "Swipe.insertIfAbsent";
-  public static final String LIKED_BACK = "Swipe.likedBack";
-  /** Of a candidate: account status, profile visibility, blocked either way, the caller's earlier swipe. */
+  /**
+   * Of a candidate (?2) for the caller (?1) at ?3: account status, profile visibility, blocked either
+   * way, the caller's earlier swipe, whether the candidate liked the caller, the caller's entitlements.
+   */
   public static final String CANDIDATE_STATE = "Swipe.candidateState";
   public static final String LIKES_IN_COUNT = "Swipe.likesInCount";
   public static final String LIKES_IN = "Swipe.likesIn";
