@@ -25,11 +25,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The chat service. A message is stored, with the next sequence number of its conversation (the
@@ -57,8 +59,8 @@ public class Chat {
    * them one by one.
    */
   public List<Stored> storeAll(List<Draft> drafts) {
-    List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, drafts.size()).boxed().toList());
-    order.sort(java.util.Comparator.comparing(i -> drafts.get(i).conversationId()));
+    List<Integer> order = IntStream.range(0, drafts.size()).boxed()
+        .sorted(Comparator.comparing(i -> drafts.get(i).conversationId())).toList();
     Stored[] stored = new Stored[drafts.size()];
     Map<Draft.Key, Ack> storedNow = new HashMap<>();
     for (int i : order) {

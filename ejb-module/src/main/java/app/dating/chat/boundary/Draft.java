@@ -23,6 +23,22 @@ public record Draft(UUID sender, UUID conversationId, String clientId, Message.K
     return new Key(conversationId, sender, clientId);
   }
 
+  /**
+   * What a message carries, from the fields a client filled in (null: not given): {@code text},
+   * {@code ciphertext} (end to end) or {@code photo} (a chat photo's id), which comes alone.
+   */
+  public record Content(Message.Kind kind, String value) {
+    public static Content of(String text, String ciphertext, String photo) {
+      if (photo != null) {
+        if (text != null || ciphertext != null) {
+          throw InvalidInputException.of("photo", "A photo message carries the photo alone: no text or ciphertext.");
+        }
+        return new Content(Message.Kind.PHOTO, photo);
+      }
+      return ciphertext != null ? new Content(Message.Kind.E2E, ciphertext) : new Content(Message.Kind.TEXT, text);
+    }
+  }
+
   /** The draft of a message, or the reason it cannot be one (a 400 at the API, an error frame on the socket). */
   public static Draft of(UUID sender, UUID conversationId, String clientId, Message.Kind kind, String content) {
     if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {

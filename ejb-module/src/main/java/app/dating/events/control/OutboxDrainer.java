@@ -40,8 +40,6 @@ public class OutboxDrainer {
   /** A message of a single event (as sent before batches) names its type in this property. */
   public static final String TYPE = "eventType";
   public static final String PAYLOAD = "payload";
-  /** A batch's message says how many events it holds. */
-  public static final String COUNT = "eventCount";
   private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
   private static final int BATCH = 500;
 
@@ -86,7 +84,7 @@ public class OutboxDrainer {
       for (OutboxEvent event : batch) {
         events.add(JsonP.object().add(TYPE, event.type()).add(PAYLOAD, JsonP.readObject(event.payload())));
       }
-      jms.createProducer().setProperty(COUNT, batch.size()).send(queue, events.build().toString());
+      jms.createProducer().send(queue, events.build().toString());
       em.createNativeQuery("delete from outbox where id = any(cast(string_to_array(?1, ',') as bigint[]))")
           .setParameter(1, batch.stream().map(e -> String.valueOf(e.id())).collect(Collectors.joining(","))).executeUpdate();
       return batch.size();

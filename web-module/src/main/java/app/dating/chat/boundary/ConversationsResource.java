@@ -9,7 +9,6 @@ import app.dating.api.http.Roles;
 import app.dating.api.http.Uploads;
 import app.dating.media.boundary.ChatPhotoView;
 import app.dating.media.boundary.Photos;
-import app.dating.shared.problem.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -90,16 +89,8 @@ public class ConversationsResource {
   @Operation(summary = "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
   public Response send(@PathParam("id") UUID id, Outgoing body) {
     Outgoing out = bodies.valid(body);
-    if (out.photo() != null && (out.text() != null || out.ciphertext() != null)) {
-      throw InvalidInputException.of("photo", "A photo message carries the photo alone: no text or ciphertext.");
-    }
-    Message.Kind kind = out.photo() != null ? Message.Kind.PHOTO : out.ciphertext() != null ? Message.Kind.E2E : Message.Kind.TEXT;
-    String content = switch (kind) {
-      case PHOTO -> out.photo();
-      case E2E -> out.ciphertext();
-      case TEXT -> out.text();
-    };
-    Ack ack = writer.send(me(), id, out.clientId(), kind, content);
+    Draft.Content content = Draft.Content.of(out.text(), out.ciphertext(), out.photo());
+    Ack ack = writer.send(me(), id, out.clientId(), content.kind(), content.value());
     if (!ack.duplicate()) {
       fanout.announce(id, ack.seq(), ack.members());
     }

@@ -5,6 +5,7 @@ import app.dating.chat.boundary.Ack;
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.boundary.ChatMessage;
 import app.dating.chat.boundary.ChatWriter;
+import app.dating.chat.boundary.Draft;
 import app.dating.chat.boundary.Receipt;
 import app.dating.chat.entity.Message;
 import app.dating.identity.boundary.Sessions;
@@ -15,7 +16,6 @@ import app.dating.realtime.control.Connections;
 import app.dating.realtime.control.Frames;
 import app.dating.realtime.control.Handshake;
 import app.dating.realtime.control.IdleChecks;
-import app.dating.realtime.control.IdleTimeouts;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.RateLimitedException;
@@ -89,7 +89,6 @@ public class ChatEndpoint {
   @OnOpen
   public void open(Session session) {
     idleChecks.takeOver(session);
-    session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
     session.setMaxTextMessageBufferSize(4 * FRAME_MAX);
     Map<String, Object> handshake = session.getUserProperties();
     Object bearer = handshake.get(Handshake.BEARER);
@@ -187,25 +186,22 @@ public class ChatEndpoint {
 
   private void send(Connection connection, JsonObject frame, String ref) {
     UUID conversation = uuid(frame, "conversation");
-    Message.Kind kind = kindOf(frame);
-    String content = string(frame, switch (kind) {
-      case PHOTO -> "photo";
-      case E2E -> "ciphertext";
-      case TEXT -> "text";
-    });
-    Ack ack = writer.send(connection.accountId(), conversation, ref, kind, content);
+    Draft.Content content = Draft.Content.of(given(frame, "text"), given(frame, "ciphertext"), given(frame, "photo"));
+    Ack ack = writer.send(connection.accountId(), conversation, ref, content.kind(), content.value());
     connection.send(Frames.of(Frames.frame("ack").add("conversation", conversation.toString()).add("clientId", ack.clientId())
         .add("seq", ack.seq()).add("at", ack.at().toString()).add("duplicate", ack.duplicate())));
-    if (!ack.duplicate() && kind != Message.Kind.E2E) {
-      connections.deliverHere(stored(connection, ack, kind, content), ack.members());
+    if (!ack.duplicate() && content.kind() != Message.Kind.E2E) {
+      connections.deliverHere(stored(connection, ack, content), ack.members());
     }
     connections.announce(conversation, ack.seq(), ack.members());
   }
 
   /** The message just stored, as its readers get it (end-to-end ciphertext is left to a fetch, as stored). */
-  private static ChatMessage stored(Connection sender, Ack ack, Message.Kind kind, String content) {
+  private static ChatMessage stored(Connection sender, Ack ack, Draft.Content content) {
+    Message.Kind kind = content.kind();
     return new ChatMessage(ack.conversation(), ack.seq(), sender.accountId(), ack.clientId(), kind.name(),
-        kind == Message.Kind.TEXT ? content : null, null, kind == Message.Kind.PHOTO ? UUID.fromString(content) : null, ack.at());
+        kind == Message.Kind.TEXT ? content.value() : null, null, kind == Message.Kind.PHOTO ? UUID.fromString(content.value()) : null,
+        ack.at());
   }
 
   private void sync(Connection connection, JsonObject frame) {
@@ -268,17 +264,6 @@ public class ChatEndpoint {
     return allowed;
   }
 
-  /** A send carries {@code text}, {@code ciphertext} (end to end) or {@code photo} (a chat photo's id); a photo comes alone. */
-  private static Message.Kind kindOf(JsonObject frame) {
-    if (frame.containsKey("photo")) {
-      if (frame.containsKey("text") || frame.containsKey("ciphertext")) {
-        throw InvalidInputException.of("photo", "A photo message carries the photo alone: no text or ciphertext.");
-      }
-      return Message.Kind.PHOTO;
-    }
-    return frame.containsKey("ciphertext") ? Message.Kind.E2E : Message.Kind.TEXT;
-  }
-
   private static UUID uuid(JsonObject frame, String field) {
     try {
       return UUID.fromString(frame.getString(field));
@@ -287,7 +272,8 @@ public class ChatEndpoint {
     }
   }
 
-  private static String string(JsonObject frame, String field) {
-    return frame.get(field) instanceof jakarta.json.JsonString s ? s.getString() : null;
+  /** A field's text; a field that is there but not text counts as given and empty (refused as such). */
+  private static String given(JsonObject frame, String field) {
+    return frame.get(field) instanceof jakarta.json.JsonString s ? s.getString() : frame.containsKey(field) ? "" : null;
   }
 }

@@ -1,7 +1,6 @@
 package app.dating.realtime.boundary;
 
 import app.dating.realtime.control.IdleChecks;
-import app.dating.realtime.control.IdleTimeouts;
 import jakarta.inject.Inject;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
@@ -22,7 +21,6 @@ public class EchoEndpoint {
   @OnOpen
   public void open(Session session) {
     idleChecks.takeOver(session);
-    session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
   }
 
   @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)

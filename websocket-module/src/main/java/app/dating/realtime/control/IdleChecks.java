@@ -47,8 +47,16 @@ public class IdleChecks {
     scheduler.shutdownNow();
   }
 
-  /** Has Tyrus schedule this session's idle checks on our scheduler. */
+  /**
+   * Has Tyrus schedule this session's idle checks on our scheduler, with the module's idle timeout
+   * (setting it moves the check already scheduled at the session's creation onto our scheduler).
+   */
   public void takeOver(Session session) {
+    useOurScheduler(session);
+    session.setMaxIdleTimeout(IdleTimeouts.MAX_IDLE_MILLIS);
+  }
+
+  private void useOurScheduler(Session session) {
     if (unsupported) {
       return;
     }
