@@ -14,6 +14,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -59,7 +60,12 @@ public class SwipeStats {
     timers.createIntervalTimer(FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS, new TimerConfig("swipe-stats", false));
   }
 
-  public void count(@Observes DomainEvent event) {
+  /**
+   * Counted once the event's delivery committed: a delivery that rolls back comes again, and counting
+   * before the commit would count it twice. No transaction of its own: this only adds in memory.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
     if (!DomainEvent.SWIPE.equals(event.type())) {
       return;
     }
