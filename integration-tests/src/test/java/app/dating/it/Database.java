@@ -45,4 +45,12 @@ final class Database {
       return values;
     }
   }
+
+  /** Runs an insert, update or delete with one parameter; how many rows it changed. */
+  static int update(String sql, String parameter) throws Exception {
+    try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      return statement.executeUpdate();
+    }
+  }
 }

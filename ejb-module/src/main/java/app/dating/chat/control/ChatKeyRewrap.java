@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChatKeyRewrap {
   private static final Logger LOG = Logger.getLogger(ChatKeyRewrap.class.getName());
   static final int BATCH = 200;
+  private static final UUID FIRST = new UUID(0, 0);
 
   @PersistenceContext EntityManager em;
   @Resource TimerService timers;
@@ -59,29 +62,45 @@ public class ChatKeyRewrap {
     }
     ChatKeyRewrap self = context.getBusinessObject(ChatKeyRewrap.class);
     int total = 0;
-    int done;
+    Batch batch = new Batch(0, 0, FIRST);
     do {
-      done = self.rewrapBatch(retiring);
-      total += done;
-    } while (done == BATCH);
+      batch = self.rewrapBatch(retiring, batch.last());
+      total += batch.rewrapped();
+    } while (batch.taken() == BATCH);
     if (total > 0) {
       int rewrapped = total;
       LOG.info(() -> "Rewrapped " + rewrapped + " conversation keys under master key " + cipher.activeMasterKeyId());
     }
   }
 
-  /** One batch, in its own transaction; the number of keys rewrapped. */
+  /** What a batch did: rows taken, keys rewrapped, and the last conversation taken (the next batch starts after it). */
+  public record Batch(int taken, int rewrapped, UUID last) {}
+
+  /**
+   * One batch, in its own transaction, in conversation order from {@code after}. A key that cannot
+   * be unwrapped stays as it is and is logged; it does not hold up the others (nor the next runs:
+   * each run passes every row once).
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public int rewrapBatch(List<String> retiring) {
+  public Batch rewrapBatch(List<String> retiring, UUID after) {
     @SuppressWarnings("unchecked")
     List<Conversation> batch = em.createNativeQuery(
-            "select * from conversation where data_key_id in (:retiring) limit " + BATCH + " for update skip locked", Conversation.class)
+            "select * from conversation where data_key_id in (:retiring) and match_id > :after"
+                + " order by match_id limit " + BATCH + " for update skip locked", Conversation.class)
         .setParameter("retiring", retiring)
+        .setParameter("after", after)
         .getResultList();
+    int rewrapped = 0;
     for (Conversation conversation : batch) {
-      DataKey key = cipher.rewrap(new DataKey(conversation.dataKeyId(), conversation.dataKey()));
-      conversation.rewrap(key.masterKeyId(), key.wrapped());
+      try {
+        DataKey key = cipher.rewrap(new DataKey(conversation.dataKeyId(), conversation.dataKey()));
+        conversation.rewrap(key.masterKeyId(), key.wrapped());
+        rewrapped++;
+      } catch (MessageCipher.UndecryptableException e) {
+        LOG.log(Level.WARNING, "The data key of conversation " + conversation.matchId() + " cannot be unwrapped; left under "
+            + conversation.dataKeyId(), e);
+      }
     }
-    return batch.size();
+    return new Batch(batch.size(), rewrapped, batch.isEmpty() ? after : batch.get(batch.size() - 1).matchId());
   }
 }
