@@ -1,10 +1,11 @@
 package app.dating.api.http;
 
+import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.shared.problem.ProblemType;
 import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /** Photo uploads: the bytes of the multipart field {@code file} (its size is bounded by {@link BodySizeLimit}). */
 public final class Uploads {
@@ -18,8 +19,8 @@ public final class Uploads {
     }
     try (InputStream in = file.getContent()) {
       return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException e) { // the client went away or sent a broken body: theirs to send again
+      throw new BusinessException(ProblemType.MALFORMED_REQUEST, "The upload could not be read; send it again.");
     }
   }
 }
