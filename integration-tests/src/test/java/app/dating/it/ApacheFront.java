@@ -27,6 +27,7 @@ record ApacheFront(int http, int https, String backends, Path runDir) {
       throw new AssertionError("apache2 is not installed; .ci/run installs it");
     }
     Assumptions.assumeTrue(installed, "apache2 not installed (apt-get install apache2)");
+    Files.deleteIfExists(runDir.resolve("logs/access.log")); // membersThatServed reads this run's lines only
     run("start");
     return this;
   }

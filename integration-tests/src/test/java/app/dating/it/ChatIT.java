@@ -40,9 +40,7 @@ class ChatIT {
     double[] here = People.somewhereEmpty();
     Person a = People.open("woman", here[0], here[1]);
     Person b = People.open("man", here[0], here[1]);
-    a.api().post("/api/v1/swipes", "{\"targetId\":\"" + b.id() + "\",\"kind\":\"LIKE\"}");
-    String match = b.api().post("/api/v1/swipes", "{\"targetId\":\"" + a.id() + "\",\"kind\":\"LIKE\"}").json().getString("matchId");
-    return new Pair(a, b, match);
+    return new Pair(a, b, People.match(a, b));
   }
 
   @Test
@@ -198,7 +196,7 @@ class ChatIT {
       assertEquals(seen, webSessionLastSeen(pair.a().id()), "two heartbeats later, the session was not touched");
       Reply out = browser.cookie(cookie, session.json().getString("csrfToken")).delete("/api/v1/auth/session");
       assertEquals(204, out.status(), out::toString);
-      ours.send("{\"type\":\"ping\"}");
+      // The socket sends nothing: the heartbeat finds the browser session ended.
       assertEquals(4401, ours.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(), "a browser session signed out closes its socket");
     }
 

@@ -63,15 +63,6 @@ class ChatPhotosIT {
         .add("photo", photo).build().toString();
   }
 
-  static String token(Person person) {
-    return person.api().login(person.email(), Api.PASSWORD).getString("accessToken");
-  }
-
-  static String match(Person one, Person other) {
-    one.api().post("/api/v1/swipes", "{\"targetId\":\"" + other.id() + "\",\"kind\":\"LIKE\"}");
-    return other.api().post("/api/v1/swipes", "{\"targetId\":\"" + one.id() + "\",\"kind\":\"LIKE\"}").json().getString("matchId");
-  }
-
   @Test
   void aMemberSendsAPhotoThePeerFetchesItWithoutMetadataAndNobodyElseDoes() throws Exception {
     Pair pair = ChatIT.matched();
@@ -128,8 +119,8 @@ class ChatPhotosIT {
     Person woman = People.open("woman", here[0], here[1]);
     Person man = People.open("man", here[0], here[1]);
     Person c = People.open("man", here[0], here[1]);
-    Pair pair = new Pair(woman, man, match(woman, man));
-    String other = match(woman, c);
+    Pair pair = new Pair(woman, man, People.match(woman, man));
+    String other = People.match(woman, c);
     Api a = pair.a().api();
     String mine = readyPhoto(a, pair.conversation(), 51);
     String ofOtherConversation = readyPhoto(a, other, 52);

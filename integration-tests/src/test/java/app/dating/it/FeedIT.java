@@ -8,7 +8,7 @@ import app.dating.it.People.Person;
 import app.dating.it.Platform.Reply;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ class FeedIT {
     return feed(who, 10);
   }
 
-  /** Everyone a new feed session shows, page after page. */
+  /** Everyone a new feed session shows, page after page, in the order shown. */
   private static Set<String> feed(Person who, int pageSize) {
-    Set<String> ids = new HashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
     String cursor = null;
     for (int page = 0; page < 20; page++) {
       Reply reply = who.api().get("/api/v1/discovery/feed?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor));
@@ -96,13 +96,13 @@ class FeedIT {
     assertEquals(200, me.api().post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}").status());
     assertEquals(200, paused.api().put("/api/v1/me/profile", profile("man", 100, "PAUSED")).status());
     assertEquals(204, blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}").status());
-    Person newcomer = People.open("man", near[0], near[1]);
+    Person newcomer = People.open("man", here[0], here[1]); // nearer than everyone: first in a fresh ranking
     // Pages of one: the new session starts from the pool made above, whose cards are checked again;
     // once it is used up, the feed queries afresh and finds the newcomer.
-    assertEquals(Set.of(stays.id(), newcomer.id()), feed(me, 1));
+    assertEquals(List.of(stays.id(), newcomer.id()), List.copyOf(feed(me, 1)), "the pool first, then a fresh query");
 
     assertEquals(200, me.api().put("/api/v1/me/profile", profile("woman", 2, "DISCOVERABLE")).status());
-    assertEquals(Set.of(), feed(me, 1), "within 2 km now: a new pool, not the one made for 100 km");
+    assertEquals(Set.of(newcomer.id()), feed(me, 1), "within 2 km now: a new pool, not the one made for 100 km (stays is 3 km away)");
   }
 
   /** The profile People.open gives, with another distance or visibility. */

@@ -61,6 +61,12 @@ final class People {
     return create(30, gender, "[]", 18, 99, 100, lat, lon, "DISCOVERABLE");
   }
 
+  /** Both like each other: the id of their match (and of its conversation). */
+  static String match(Person one, Person other) {
+    one.api().post("/api/v1/swipes", "{\"targetId\":\"" + other.id() + "\",\"kind\":\"LIKE\"}");
+    return other.api().post("/api/v1/swipes", "{\"targetId\":\"" + one.id() + "\",\"kind\":\"LIKE\"}").json().getString("matchId");
+  }
+
   static double[] north(double[] from, double km) {
     return new double[] {from[0] + km / 111.195, from[1]};
   }
