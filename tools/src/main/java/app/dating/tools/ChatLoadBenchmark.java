@@ -1,5 +1,6 @@
 package app.dating.tools;
 
+import app.dating.identity.control.AccessTokens;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -13,11 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,7 +170,6 @@ final class ChatLoadBenchmark {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      bench.failed.incrementAndGet();
       ready.completeExceptionally(error);
     }
   }
@@ -185,9 +179,7 @@ final class ChatLoadBenchmark {
     final String name;
     final boolean chat;
     final List<Sock> sockets = new ArrayList<>();
-    final Map<Sock, Sock> peers = new ConcurrentHashMap<>();
     final AtomicInteger closed = new AtomicInteger();
-    final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger wrongAccount = new AtomicInteger();
     final AtomicInteger reopened = new AtomicInteger();
     final AtomicLong nextSender = new AtomicLong();
@@ -205,7 +197,7 @@ final class ChatLoadBenchmark {
       long now = System.nanoTime();
       if (!chat) {
         // echo: "e|tag|nanos|padding"
-        measured(text, now, 0);
+        measured(text, now);
         return;
       }
       String type = field(text, "type");
@@ -214,7 +206,7 @@ final class ChatLoadBenchmark {
           if (!sock.account.equals(field(text, "sender"))) {
             String clientId = field(text, "clientId");
             if (clientId != null) {
-              measured(clientId, now, 0);
+              measured(clientId, now);
             }
           }
         }
@@ -236,9 +228,9 @@ final class ChatLoadBenchmark {
     }
 
     /** {@code id}: tag, a separator, the send time in nanoseconds, a separator... */
-    private void measured(String id, long now, int from) {
+    private void measured(String id, long now) {
       Recorder recorder = current;
-      int a = id.indexOf(SEP, from);
+      int a = id.indexOf(SEP);
       int b = a < 0 ? -1 : id.indexOf(SEP, a + 1);
       if (a < 0 || b < 0 || !id.regionMatches(a + 1, recorder.tag, 0, recorder.tag.length()) || b - a - 1 != recorder.tag.length()) {
         return;
@@ -254,10 +246,11 @@ final class ChatLoadBenchmark {
     void sendNext(Recorder recorder, long due) {
       int n = sockets.size();
       Sock sender = sockets.get((int) (nextSender.getAndIncrement() % n));
-      String id = "b" + SEP + recorder.tag + SEP + due + SEP + recorder.sent.incrementAndGet();
+      long number = recorder.sent.incrementAndGet();
+      String id = "b" + SEP + recorder.tag + SEP + due + SEP + number;
       if (chat) {
         sender.send("{\"type\":\"send\",\"conversation\":\"" + sender.conversation + "\",\"clientId\":\"" + id
-            + "\",\"text\":\"hello, how was your day? " + recorder.sent.get() + "\"}");
+            + "\",\"text\":\"hello, how was your day? " + number + "\"}");
       } else {
         sender.send(id + SEP + "hello, how was your day?");
       }
@@ -342,14 +335,14 @@ final class ChatLoadBenchmark {
             continue;
           }
           Outcome outcome = paced(bench, endpoint.charAt(0) + "p" + rate + "r" + r, secs, rate, probe);
-          report(bench, "paced", rate, secs, outcome, probe);
+          report(bench, "paced", rate, outcome);
           sustained = !outcome.recorder.overloaded;
         }
         boolean profile = chat && !jfr.isEmpty() && r == (runs + 1) / 2;
         if (profile) {
           probe.jcmd("JFR.start", "name=chat-ws", "settings=profile", "filename=" + jfr);
         }
-        report(bench, "closed", window, secs, closedLoop(bench, endpoint.charAt(0) + "c" + r, secs, window, probe), probe);
+        report(bench, "closed", window, closedLoop(bench, endpoint.charAt(0) + "c" + r, secs, window, probe));
         if (profile) {
           probe.jcmd("JFR.stop", "name=chat-ws");
         }
@@ -369,11 +362,10 @@ final class ChatLoadBenchmark {
     System.exit(0);
   }
 
-  /** Figures of one run: sent, delivered within the run and its grace, CPU. */
-  /** {@code delivered} messages arrived in {@code seconds}; latencies of all of them in the recorder. */
+  /** Figures of one run: {@code delivered} messages arrived in {@code seconds}; latencies of all of them in the recorder; CPU. */
   record Outcome(Recorder recorder, long delivered, double seconds, Cpu cpu) {}
 
-  private static void report(Bench bench, String kind, int level, int secs, Outcome o, Probe probe) {
+  private static void report(Bench bench, String kind, int level, Outcome o) {
     Recorder r = o.recorder;
     long received = r.received.get();
     double perSecond = o.delivered / o.seconds;
@@ -589,7 +581,7 @@ final class ChatLoadBenchmark {
           }
         }
       }
-      RSAKey key = signingKey(Files.readString(signingKey));
+      RSAKey key = AccessTokens.signingKey(Files.readString(signingKey));
       RSASSASigner signer = new RSASSASigner(key);
       Instant now = Instant.now();
       for (int i = 0; i < count / 2; i++) {
@@ -611,14 +603,6 @@ final class ChatLoadBenchmark {
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
     jwt.sign(signer);
     return jwt.serialize();
-  }
-
-  private static RSAKey signingKey(String pem) throws Exception {
-    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-    return new RSAKey.Builder(publicKey).privateKey(key).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
   }
 
   // --- the server's memory and CPU -------------------------------------------------------------
