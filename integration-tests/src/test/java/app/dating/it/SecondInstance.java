@@ -55,7 +55,9 @@ final class SecondInstance {
     builder.environment().put("CHAT_REWRAP_INTERVAL", "PT2S");
     Process process = builder.start();
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("platform " + command + " for the second instance took over 6 minutes:\n" + tail());
     }
     assertEquals(0, process.exitValue(), () -> "platform " + command + " for the second instance failed:\n" + tail());
   }
