@@ -1,6 +1,5 @@
 package app.dating.discovery.control;
 
-import app.dating.events.boundary.DomainEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,15 +12,11 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -30,7 +25,7 @@ import java.util.stream.Collectors;
  * Counts the swipes each person received, for the ranker's like rate. Fed by swipe events, off the
  * swipe path, so a popular person's counter is never a hot row under the swipes themselves.
  *
- * <p>Counted in memory and written once a second, one upsert for everyone swiped on in that second
+ * <p>Counted in memory ({@link SwipeCounts}) and written once a second, one upsert for everyone swiped on in that second
  * (an upsert per event was a seventh of a swipe's CPU). The price: a like rate up to a second
  * behind, and the counts of the last second lost if the server dies (it is a ranking signal, not a
  * record; the swipes themselves are in {@code swipe}).
@@ -49,48 +44,18 @@ public class SwipeStats {
       + " on conflict (account_id) do update set likes_in = swipe_stats.likes_in + excluded.likes_in,"
       + " passes_in = swipe_stats.passes_in + excluded.passes_in";
 
-  /** Per person: likes (super-likes count as likes) and passes received since the last write. */
-  private final ConcurrentHashMap<UUID, int[]> pending = new ConcurrentHashMap<>();
-
   @PersistenceContext EntityManager em;
   @Resource TimerService timers;
+  @Inject SwipeCounts counts;
 
   @PostConstruct
   void schedule() {
     timers.createIntervalTimer(FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS, new TimerConfig("swipe-stats", false));
   }
 
-  /**
-   * Counted once the event's delivery committed: a delivery that rolls back comes again, and counting
-   * before the commit would count it twice. No transaction of its own: this only adds in memory.
-   */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
-    if (!DomainEvent.SWIPE.equals(event.type())) {
-      return;
-    }
-    boolean like = !"PASS".equals(event.payload().getString("kind"));
-    add(UUID.fromString(event.payload().getString("target")), like ? 1 : 0, like ? 0 : 1);
-  }
-
-  private void add(UUID target, int likes, int passes) {
-    pending.compute(target, (id, counts) -> {
-      int[] sum = counts == null ? new int[2] : counts;
-      sum[0] += likes;
-      sum[1] += passes;
-      return sum;
-    });
-  }
-
   @Timeout
   void flush() {
-    Map<UUID, int[]> batch = new TreeMap<>(); // one order for every writer, so two instances never deadlock
-    for (UUID id : List.copyOf(pending.keySet())) {
-      int[] counts = pending.remove(id);
-      if (counts != null) {
-        batch.put(id, counts);
-      }
-    }
+    Map<UUID, int[]> batch = counts.take();
     if (batch.isEmpty()) {
       return;
     }
@@ -101,7 +66,7 @@ public class SwipeStats {
           .setParameter(3, batch.values().stream().map(c -> String.valueOf(c[1])).collect(Collectors.joining(",")))
           .executeUpdate();
     } catch (RuntimeException e) {
-      batch.forEach((id, counts) -> add(id, counts[0], counts[1])); // kept for the next write
+      batch.forEach((id, counted) -> counts.add(id, counted[0], counted[1])); // kept for the next write
       LOG.log(Level.WARNING, "Swipe counters not written; kept for the next attempt", e);
       throw e;
     }
