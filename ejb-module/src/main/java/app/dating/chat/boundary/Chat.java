@@ -11,6 +11,7 @@ import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.entity.Match;
+import app.dating.platform.control.GroupCommit.Outcome;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -56,30 +58,22 @@ public class Chat {
    * order within each conversation, the conversations in id order (so two writers lock rows in the
    * same order). A message refused for itself (no such conversation, a photo not ready) gets its
    * refusal and the others are stored; an unexpected failure rolls back all, and the caller stores
-   * them one by one.
+   * them one by one (each a batch of one).
    */
-  public List<Stored> storeAll(List<Draft> drafts) {
+  public List<Outcome<Ack>> storeAll(List<Draft> drafts) {
     List<Integer> order = IntStream.range(0, drafts.size()).boxed()
         .sorted(Comparator.comparing(i -> drafts.get(i).conversationId())).toList();
-    Stored[] stored = new Stored[drafts.size()];
+    List<Outcome<Ack>> stored = new ArrayList<>(Collections.nCopies(drafts.size(), null));
     Map<Draft.Key, Ack> storedNow = new HashMap<>();
     for (int i : order) {
       try {
-        stored[i] = new Stored(store(drafts.get(i), storedNow), null);
+        stored.set(i, Outcome.of(store(drafts.get(i), storedNow)));
       } catch (BusinessException e) {
-        stored[i] = new Stored(null, e);
+        stored.set(i, Outcome.refusal(e));
       }
     }
-    return List.of(stored);
+    return stored;
   }
-
-  /** A message stored alone, in a transaction of its own. */
-  public Ack store(Draft draft) {
-    return store(draft, new HashMap<>());
-  }
-
-  /** What became of a draft: its ack, or why it was refused. */
-  public record Stored(Ack ack, RuntimeException refused) {}
 
   /**
    * Stores a message with the next sequence number of its conversation, or acknowledges the earlier
