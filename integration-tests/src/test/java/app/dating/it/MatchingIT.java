@@ -12,10 +12,11 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Swipes and matches: exactly one match per pair even under races; limits, unmatch, block, report, likes. */
@@ -58,39 +59,89 @@ class MatchingIT {
     assertEquals(409, swipe(ana, ben, "PASS").status(), "a different answer is a conflict");
   }
 
+  /** Every pair's two likes, all released at once: swipes go in batches, and a batch may hold both of a pair. */
   @Test
   void likesArrivingAtOnceMakeExactlyOneMatch() throws Exception {
     double[] here = People.somewhereEmpty();
     int pairs = 12;
     List<Person[]> people = new ArrayList<>();
+    List<Callable<Reply>> likes = new ArrayList<>();
     for (int i = 0; i < pairs; i++) {
-      people.add(new Person[] {People.open("woman", here[0], here[1]), People.open("man", here[0], here[1])});
+      Person[] pair = {People.open("woman", here[0], here[1]), People.open("man", here[0], here[1])};
+      people.add(pair);
+      likes.add(() -> swipe(pair[0], pair[1], "LIKE"));
+      likes.add(() -> swipe(pair[1], pair[0], "LIKE"));
     }
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    try {
-      for (Person[] pair : people) {
-        CyclicBarrier together = new CyclicBarrier(2);
-        CompletableFuture<Reply> one = CompletableFuture.supplyAsync(() -> { await(together); return swipe(pair[0], pair[1], "LIKE"); }, threads);
-        CompletableFuture<Reply> two = CompletableFuture.supplyAsync(() -> { await(together); return swipe(pair[1], pair[0], "LIKE"); }, threads);
-        Reply a = one.get();
-        Reply b = two.get();
-        assertEquals(200, a.status(), a::toString);
-        assertEquals(200, b.status(), b::toString);
-        assertTrue(a.json().getBoolean("matched") || b.json().getBoolean("matched"), "one of them learns of the match at once");
-        assertEquals(1, rows("select count(*)::text from match m, (select ?::uuid as id) me where m.user_a = me.id or m.user_b = me.id",
-            pair[0].id()), "exactly one match");
-        assertEquals(1, pair[1].api().get("/api/v1/matches").json().getJsonArray("matches").size());
-      }
-    } finally {
-      threads.shutdownNow();
+    List<Reply> replies = atOnce(likes);
+    for (int i = 0; i < pairs; i++) {
+      Person[] pair = people.get(i);
+      Reply a = replies.get(2 * i);
+      Reply b = replies.get(2 * i + 1);
+      assertEquals(200, a.status(), a::toString);
+      assertEquals(200, b.status(), b::toString);
+      assertTrue(a.json().getBoolean("matched") ^ b.json().getBoolean("matched"), "the later like of the two learns of the match: " + a + b);
+      assertEquals(1, rows("select count(*)::text from match m, (select ?::uuid as id) me where m.user_a = me.id or m.user_b = me.id",
+          pair[0].id()), "exactly one match");
+      assertEquals(1, pair[1].api().get("/api/v1/matches").json().getJsonArray("matches").size());
     }
   }
 
-  private static void await(CyclicBarrier barrier) {
+  @Test
+  void theSameSwipesAtOnceCountOnce() throws Exception {
+    double[] here = People.somewhereEmpty();
+    Person ana = People.open("woman", here[0], here[1]);
+    Person ben = People.open("man", here[0], here[1]);
+    List<Callable<Reply>> swipes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      swipes.add(() -> swipe(ana, ben, "LIKE"));
+    }
+    swipes.add(() -> swipe(ben, ana, "LIKE"));
+    List<Reply> replies = atOnce(swipes);
+    replies.forEach(reply -> assertEquals(200, reply.status(), reply::toString));
+    assertEquals(3, replies.subList(0, 4).stream().filter(reply -> reply.json().getBoolean("repeated")).count(), "one of ana's four counts");
+    assertEquals(1, rows("select count(*)::text from swipe where swiper_id = ?::uuid", ana.id()));
+    assertEquals(1, rows("select coalesce(sum(likes), 0)::text from daily_usage where account_id = ?::uuid", ana.id()), "one like spent");
+    assertEquals(1, rows("select count(*)::text from match m, (select ?::uuid as id) me where m.user_a = me.id or m.user_b = me.id",
+        ana.id()), "one match");
+    assertEquals(1, replies.stream().filter(reply -> reply.json().getBoolean("matched") && !reply.json().getBoolean("repeated")).count(),
+        "one swipe made the match: " + replies);
+  }
+
+  @Test
+  void aBurstOfLikesSpendsExactlyTheDailyCap() throws Exception {
+    double[] here = People.somewhereEmpty();
+    Person me = People.open("woman", here[0], here[1]);
+    List<Callable<Reply>> likes = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      Person other = People.open("man", here[0], here[1]);
+      likes.add(() -> swipe(me, other, "LIKE"));
+    }
+    List<Reply> replies = atOnce(likes);
+    assertEquals(20, replies.stream().filter(reply -> reply.status() == 200).count(), "the cap is 20: " + replies);
+    assertEquals(5, replies.stream().filter(reply -> reply.status() == 429).count(), replies::toString);
+    assertEquals(20, rows("select count(*)::text from swipe where swiper_id = ?::uuid", me.id()), "refused likes are not stored");
+    assertEquals(20, rows("select likes::text from daily_usage where account_id = ?::uuid", me.id()), "refused likes are not spent");
+  }
+
+  /** Runs the calls on threads of their own, released together; their replies in the calls' order. */
+  private static List<Reply> atOnce(List<Callable<Reply>> calls) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(calls.size());
     try {
-      barrier.await();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      CyclicBarrier together = new CyclicBarrier(calls.size());
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (Callable<Reply> call : calls) {
+        replies.add(threads.submit(() -> {
+          together.await();
+          return call.call();
+        }));
+      }
+      List<Reply> done = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        done.add(reply.get());
+      }
+      return done;
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -16,9 +16,15 @@ import java.time.Instant;
     name = OutboxEvent.NEXT_BATCH,
     query = "select * from outbox order by id limit ?1 for update skip locked",
     resultClass = OutboxEvent.class)
+@NamedNativeQuery(
+    name = OutboxEvent.INSERT_ALL,
+    query = "insert into outbox (type, payload, created_at)"
+        + " select r.type, r.payload, ?2 from json_to_recordset(cast(?1 as json)) as r(type varchar, payload text)")
 public class OutboxEvent {
   /** Locks the oldest events; another instance draining at the same time skips them. */
   public static final String NEXT_BATCH = "OutboxEvent.nextBatch";
+  /** Stores events (?1: [{type, payload}]) made at ?2, in that order. */
+  public static final String INSERT_ALL = "OutboxEvent.insertAll";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

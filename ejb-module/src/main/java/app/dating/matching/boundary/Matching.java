@@ -5,6 +5,7 @@ import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.control.Allowances;
+import app.dating.matching.control.Allowances.Spending;
 import app.dating.matching.entity.Block;
 import app.dating.matching.entity.Entitlement;
 import app.dating.matching.entity.Match;
@@ -12,31 +13,39 @@ import app.dating.matching.entity.Report;
 import app.dating.matching.entity.Swipe;
 import app.dating.matching.entity.SwipeKind;
 import app.dating.media.entity.Photo;
+import app.dating.platform.control.GroupCommit.Outcome;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
+import app.dating.shared.problem.RateLimitedException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The matching service. A like takes a transaction-scoped advisory lock on the pair before it looks
+ * The matching service. A swipe takes a transaction-scoped advisory lock on the pair before it looks
  * for the other's like, so of two likes arriving at once the second sees the first: exactly one
- * match, and the unique pair index backs that up.
+ * match, and the unique pair index backs that up. Swipes come in batches ({@link SwipeWriter}).
  */
 @Stateless
 public class Matching {
@@ -49,54 +58,32 @@ public class Matching {
   @Inject RateLimiter limiter;
   @Inject Clock clock;
 
-  public SwipeResult swipe(UUID me, UUID target, SwipeKind kind) {
-    if (me.equals(target)) {
-      throw InvalidInputException.of("targetId", "You cannot swipe on yourself.");
-    }
+  /** A swipe to make: who, on whom, which. */
+  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {}
+
+  /**
+   * Swipes of many people in one transaction ({@link SwipeWriter}'s group commit), each as if alone;
+   * one outcome per swipe, in order: its result, or why it was refused. The pairs' locks come first,
+   * all at once, in key order (so two batches cannot deadlock); then a few statements serve the whole
+   * batch: the candidates' state, the allowances, the swipes, the matches, the events. A pair swiped
+   * twice in a batch (both ways, or a repeat) is done in a later round, which reads what the first wrote.
+   */
+  public List<Outcome<SwipeResult>> swipeAll(List<PendingSwipe> swipes) {
     Instant now = clock.instant();
-    UUID[] pair = Match.pair(me, target);
-    if (kind.isLike()) {
-      // Taken before anything is read: of two likes at once, the second reads after the first committed.
-      em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, lockKey(pair)).getSingleResult();
-    }
-    @SuppressWarnings("unchecked")
-    List<Object[]> found = em.createNamedQuery(Swipe.CANDIDATE_STATE)
-        .setParameter(1, me).setParameter(2, target).setParameter(3, now).getResultList();
-    if (found.isEmpty()) {
-      throw BusinessException.notFound("Profile");
-    }
-    Object[] state = found.get(0);
-    boolean visible = "ACTIVE".equals(state[0]) && "DISCOVERABLE".equals(state[1]) && !Boolean.TRUE.equals(state[2]);
-    if (state[3] != null) {
-      if (!kind.name().equals(state[3])) {
-        throw BusinessException.conflict("You swiped " + state[3] + " on this person already.");
+    List<Outcome<SwipeResult>> outcomes = new ArrayList<>(Collections.nCopies(swipes.size(), null));
+    List<Integer> valid = new ArrayList<>();
+    for (int i = 0; i < swipes.size(); i++) {
+      if (swipes.get(i).swiper().equals(swipes.get(i).target())) {
+        outcomes.set(i, Outcome.refusal(InvalidInputException.of("targetId", "You cannot swipe on yourself.")));
+      } else {
+        valid.add(i);
       }
-      return repeated(me, target, kind);
     }
-    if (!visible) {
-      throw BusinessException.notFound("Profile");
+    lockPairs(valid.stream().map(swipes::get).toList());
+    for (List<Integer> round : rounds(swipes, valid)) {
+      swipeRound(swipes, round, now, outcomes);
     }
-    int inserted = em.createNamedQuery(Swipe.INSERT_IF_ABSENT)
-        .setParameter(1, me).setParameter(2, target).setParameter(3, kind.name()).setParameter(4, now).executeUpdate();
-    if (inserted == 0) {
-      return repeated(me, target, kind);
-    }
-    // Only a new swipe spends; over the cap it throws and the insert rolls back.
-    allowances.spend(me, kind, Entitlement.parse((String) state[5]));
-    events.publish(DomainEvent.SWIPE, JsonP.object()
-        .add("swiper", me.toString()).add("target", target.toString()).add("kind", kind.name()).add("at", now.toString()).build());
-    if (!kind.isLike() || !Boolean.TRUE.equals(state[4])) {
-      return new SwipeResult(target, kind.name(), false, null, false);
-    }
-    UUID matchId = UUID.randomUUID();
-    int created = em.createNamedQuery(Match.INSERT_IF_ABSENT)
-        .setParameter(1, matchId).setParameter(2, pair[0]).setParameter(3, pair[1]).setParameter(4, now).executeUpdate();
-    if (created == 0) {
-      return new SwipeResult(target, kind.name(), true, findMatch(pair).map(Match::id).orElse(null), false);
-    }
-    events.publish(DomainEvent.MATCH, JsonP.object()
-        .add("match", matchId.toString()).add("a", pair[0].toString()).add("b", pair[1].toString()).add("at", now.toString()).build());
-    return new SwipeResult(target, kind.name(), true, matchId, false);
+    return outcomes;
   }
 
   /** The caller's matches, newest activity first, a page at a time. */
@@ -185,9 +172,145 @@ public class Matching {
         .toList();
   }
 
-  private SwipeResult repeated(UUID me, UUID target, SwipeKind kind) {
-    Optional<Match> match = kind.isLike() ? findMatch(Match.pair(me, target)) : Optional.empty();
-    return new SwipeResult(target, kind.name(), match.isPresent(), match.map(Match::id).orElse(null), true);
+  /** Of a candidate for their swiper: what the swipe needs to know, read in one statement for a batch. */
+  private record CandidateState(boolean visible, String earlier, boolean likedBack, Set<Entitlement> held) {
+    static CandidateState of(Object[] row) {
+      boolean visible = "ACTIVE".equals(row[1]) && "DISCOVERABLE".equals(row[2]) && !Boolean.TRUE.equals(row[3]);
+      return new CandidateState(visible, (String) row[4], Boolean.TRUE.equals(row[5]), Entitlement.parse((String) row[6]));
+    }
+  }
+
+  /** One round of a batch: no pair twice. */
+  private void swipeRound(List<PendingSwipe> swipes, List<Integer> round, Instant now, List<Outcome<SwipeResult>> outcomes) {
+    Map<Integer, CandidateState> states = candidateStates(swipes, round, now);
+    List<Integer> fresh = new ArrayList<>();
+    for (int i : round) {
+      PendingSwipe swipe = swipes.get(i);
+      CandidateState state = states.get(i);
+      if (state != null && state.earlier() != null) {
+        outcomes.set(i, state.earlier().equals(swipe.kind().name())
+            ? Outcome.of(repeated(swipe))
+            : Outcome.refusal(BusinessException.conflict("You swiped " + state.earlier() + " on this person already.")));
+      } else if (state == null || !state.visible()) {
+        outcomes.set(i, Outcome.refusal(BusinessException.notFound("Profile")));
+      } else {
+        fresh.add(i);
+      }
+    }
+    // Only a new swipe spends; one over the cap is refused and stored not.
+    List<RateLimitedException> refusals = allowances.spendAll(
+        fresh.stream().map(i -> new Spending(swipes.get(i).swiper(), swipes.get(i).kind(), states.get(i).held())).toList());
+    List<Integer> granted = new ArrayList<>();
+    for (int n = 0; n < fresh.size(); n++) {
+      if (refusals.get(n) == null) {
+        granted.add(fresh.get(n));
+      } else {
+        outcomes.set(fresh.get(n), Outcome.refusal(refusals.get(n)));
+      }
+    }
+    if (granted.isEmpty()) {
+      return;
+    }
+    store(granted.stream().map(swipes::get).toList(), now);
+    List<Events.Event> published = new ArrayList<>();
+    Map<Integer, UUID> matches = new HashMap<>();
+    for (int i : granted) {
+      PendingSwipe swipe = swipes.get(i);
+      published.add(new Events.Event(DomainEvent.SWIPE, JsonP.object().add("swiper", swipe.swiper().toString())
+          .add("target", swipe.target().toString()).add("kind", swipe.kind().name()).add("at", now.toString()).build()));
+      if (swipe.kind().isLike() && states.get(i).likedBack()) {
+        matches.put(i, UUID.randomUUID());
+      }
+    }
+    Set<UUID> created = createMatches(swipes, matches, now);
+    for (int i : granted) {
+      PendingSwipe swipe = swipes.get(i);
+      UUID matchId = matches.get(i);
+      if (matchId == null) {
+        outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), false, null, false)));
+      } else if (created.contains(matchId)) {
+        UUID[] pair = Match.pair(swipe.swiper(), swipe.target());
+        published.add(new Events.Event(DomainEvent.MATCH, JsonP.object().add("match", matchId.toString())
+            .add("a", pair[0].toString()).add("b", pair[1].toString()).add("at", now.toString()).build()));
+        outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), true, matchId, false)));
+      } else { // the pair has had its match for a while
+        UUID earlier = findMatch(Match.pair(swipe.swiper(), swipe.target())).map(Match::id).orElse(null);
+        outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), true, earlier, false)));
+      }
+    }
+    events.publishAll(published);
+  }
+
+  /** Takes each pair's lock (whoever swipes first), once, in key order: a pair's swipes happen one after the other. */
+  private void lockPairs(List<PendingSwipe> swipes) {
+    String keys = swipes.stream().mapToLong(s -> lockKey(Match.pair(s.swiper(), s.target()))).distinct().sorted()
+        .mapToObj(Long::toString).collect(Collectors.joining(","));
+    if (!keys.isEmpty()) {
+      em.createNamedQuery(Match.LOCK_PAIRS).setParameter(1, keys).getSingleResult();
+    }
+  }
+
+  /** The swipes in rounds (in order) where a pair of people comes at most once. */
+  private static List<List<Integer>> rounds(List<PendingSwipe> swipes, List<Integer> indexes) {
+    List<List<Integer>> rounds = new ArrayList<>();
+    List<Set<List<UUID>>> pairs = new ArrayList<>();
+    for (int i : indexes) {
+      List<UUID> pair = List.of(Match.pair(swipes.get(i).swiper(), swipes.get(i).target()));
+      int round = 0;
+      while (round < rounds.size() && pairs.get(round).contains(pair)) {
+        round++;
+      }
+      if (round == rounds.size()) {
+        rounds.add(new ArrayList<>());
+        pairs.add(new HashSet<>());
+      }
+      rounds.get(round).add(i);
+      pairs.get(round).add(pair);
+    }
+    return rounds;
+  }
+
+  private Map<Integer, CandidateState> candidateStates(List<PendingSwipe> swipes, List<Integer> round, Instant now) {
+    JsonArrayBuilder asked = JsonP.array();
+    round.forEach(i -> asked.add(JsonP.object().add("i", i)
+        .add("me", swipes.get(i).swiper().toString()).add("target", swipes.get(i).target().toString())));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNamedQuery(Swipe.CANDIDATE_STATES)
+        .setParameter(1, asked.build().toString()).setParameter(2, now).getResultList();
+    Map<Integer, CandidateState> states = new HashMap<>();
+    rows.forEach(row -> states.put(((Number) row[0]).intValue(), CandidateState.of(row)));
+    return states;
+  }
+
+  /** Stores new swipes; under the pairs' locks nobody else can have stored one of them meanwhile. */
+  private void store(List<PendingSwipe> granted, Instant now) {
+    JsonArrayBuilder rows = JsonP.array();
+    granted.forEach(swipe -> rows.add(JsonP.object()
+        .add("me", swipe.swiper().toString()).add("target", swipe.target().toString()).add("kind", swipe.kind().name())));
+    int inserted = em.createNamedQuery(Swipe.INSERT_ALL).setParameter(1, rows.build().toString()).setParameter(2, now).executeUpdate();
+    if (inserted != granted.size()) {
+      throw new IllegalStateException("stored " + inserted + " of " + granted.size() + " swipes; another swipe of a pair came in without its lock");
+    }
+  }
+
+  /** Creates the matches (swipe index to new match id); returns the ids of those created. */
+  private Set<UUID> createMatches(List<PendingSwipe> swipes, Map<Integer, UUID> matches, Instant now) {
+    if (matches.isEmpty()) {
+      return Set.of();
+    }
+    JsonArrayBuilder rows = JsonP.array();
+    matches.forEach((i, id) -> {
+      UUID[] pair = Match.pair(swipes.get(i).swiper(), swipes.get(i).target());
+      rows.add(JsonP.object().add("id", id.toString()).add("a", pair[0].toString()).add("b", pair[1].toString()));
+    });
+    @SuppressWarnings("unchecked")
+    List<String> created = em.createNamedQuery(Match.INSERT_ALL).setParameter(1, rows.build().toString()).setParameter(2, now).getResultList();
+    return created.stream().map(UUID::fromString).collect(Collectors.toSet());
+  }
+
+  private SwipeResult repeated(PendingSwipe swipe) {
+    Optional<Match> match = swipe.kind().isLike() ? findMatch(Match.pair(swipe.swiper(), swipe.target())) : Optional.empty();
+    return new SwipeResult(swipe.target(), swipe.kind().name(), match.isPresent(), match.map(Match::id).orElse(null), true);
   }
 
   private Optional<Match> findMatch(UUID[] pair) {

@@ -13,9 +13,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "match")
 @NamedNativeQuery(
-    name = Match.INSERT_IF_ABSENT,
-    query = "insert into match (id, user_a, user_b, created_at, last_activity_at) values (?1, ?2, ?3, ?4, ?4)"
-        + " on conflict (user_a, user_b) do nothing")
+    name = Match.INSERT_ALL,
+    query = "insert into match (id, user_a, user_b, created_at, last_activity_at)"
+        + " select r.id, r.a, r.b, ?2, ?2 from json_to_recordset(cast(?1 as json)) as r(id uuid, a uuid, b uuid)"
+        + " on conflict (user_a, user_b) do nothing returning cast(id as varchar)")
+@NamedNativeQuery(
+    name = Match.LOCK_PAIRS,
+    query = "select count(pg_advisory_xact_lock(k)) from unnest(cast(string_to_array(?1, ',') as bigint[])) as k")
 @NamedQuery(name = Match.OF_PAIR, query = "select m from Match m where m.userA = :a and m.userB = :b")
 @NamedQuery(
     name = Match.ACTIVE_PAGE,
@@ -23,7 +27,10 @@ import java.util.UUID;
         + " and (m.lastActivityAt < :before or (m.lastActivityAt = :before and m.id < :beforeId))"
         + " order by m.lastActivityAt desc, m.id desc")
 public class Match {
-  public static final String INSERT_IF_ABSENT = "Match.insertIfAbsent";
+  /** Creates matches (?1: [{id, a, b}], a the smaller id) at ?2; returns the ids of those created (a pair's earlier one stays). */
+  public static final String INSERT_ALL = "Match.insertAll";
+  /** Takes the transaction-scoped advisory locks of pairs (?1: their keys, comma-separated, in the order to take them). */
+  public static final String LOCK_PAIRS = "Match.lockPairs";
   public static final String OF_PAIR = "Match.ofPair";
   public static final String ACTIVE_PAGE = "Match.activePage";
 

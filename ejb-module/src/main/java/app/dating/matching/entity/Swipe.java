@@ -14,22 +14,26 @@ import java.util.UUID;
 
 /**
  * One person's swipe on a candidate. The swipe path reads and writes with the native statements
- * below (one round trip each, no entity loading); the entity maps the table for them.
+ * below, each for a batch of swipes in one round trip (no entity loading); the entity maps the table
+ * for them.
  */
 @Entity
 @Table(name = "swipe")
 @IdClass(Swipe.Key.class)
 @NamedNativeQuery(
-    name = Swipe.INSERT_IF_ABSENT,
-    query = "insert into swipe (swiper_id, target_id, kind, created_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
+    name = Swipe.INSERT_ALL,
+    query = "insert into swipe (swiper_id, target_id, kind, created_at)"
+        + " select r.me, r.target, r.kind, ?2 from json_to_recordset(cast(?1 as json)) as r(me uuid, target uuid, kind varchar)"
+        + " on conflict do nothing")
 @NamedNativeQuery(
-    name = Swipe.CANDIDATE_STATE,
-    query = "select a.status, p.visibility,"
-        + " exists (select 1 from block b where (b.blocker_id = ?1 and b.blocked_id = ?2) or (b.blocker_id = ?2 and b.blocked_id = ?1)),"
-        + " (select s.kind from swipe s where s.swiper_id = ?1 and s.target_id = ?2),"
-        + " exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = ?1 and s.kind <> 'PASS'),"
-        + " (select string_agg(e.name, ',') from entitlement e where e.account_id = ?1 and e.until > ?3)"
-        + " from account a left join profile p on p.account_id = a.id where a.id = ?2")
+    name = Swipe.CANDIDATE_STATES,
+    query = "select r.i, a.status, p.visibility,"
+        + " exists (select 1 from block b where (b.blocker_id = r.me and b.blocked_id = r.target) or (b.blocker_id = r.target and b.blocked_id = r.me)),"
+        + " (select s.kind from swipe s where s.swiper_id = r.me and s.target_id = r.target),"
+        + " exists (select 1 from swipe s where s.swiper_id = r.target and s.target_id = r.me and s.kind <> 'PASS'),"
+        + " (select string_agg(e.name, ',') from entitlement e where e.account_id = r.me and e.until > ?2)"
+        + " from json_to_recordset(cast(?1 as json)) as r(i int, me uuid, target uuid)"
+        + " join account a on a.id = r.target left join profile p on p.account_id = a.id")
 @NamedNativeQuery(
     name = Swipe.LIKES_IN_COUNT,
     query = "select count(*) from swipe s where s.target_id = ?1 and s.kind <> 'PASS'"
@@ -44,12 +48,14 @@ import java.util.UUID;
         + " and exists (select 1 from account a where a.id = s.swiper_id and a.status = 'ACTIVE')"
         + " order by s.created_at desc limit ?2")
 public class Swipe {
-  public static final String INSERT_IF_ABSENT = "Swipe.insertIfAbsent";
+  /** Stores swipes (?1: [{me, target, kind}]) made at ?2; one already there stays. */
+  public static final String INSERT_ALL = "Swipe.insertAll";
   /**
-   * Of a candidate (?2) for the caller (?1) at ?3: account status, profile visibility, blocked either
-   * way, the caller's earlier swipe, whether the candidate liked the caller, the caller's entitlements.
+   * Of each candidate for its swiper (?1: [{i, me, target}]) at ?2: i, account status, profile
+   * visibility, blocked either way, the swiper's earlier swipe, whether the candidate liked the
+   * swiper, the swiper's entitlements; no row when the candidate has no account.
    */
-  public static final String CANDIDATE_STATE = "Swipe.candidateState";
+  public static final String CANDIDATE_STATES = "Swipe.candidateStates";
   public static final String LIKES_IN_COUNT = "Swipe.likesInCount";
   public static final String LIKES_IN = "Swipe.likesIn";
 

@@ -41,6 +41,7 @@ public class MatchingResource {
   static final int PAGE_MAX = 50;
 
   @Inject Matching matching;
+  @Inject SwipeWriter swipes;
   @Inject RequestBodies bodies;
 
   /** Body of a swipe. */
@@ -57,7 +58,7 @@ public class MatchingResource {
   @Operation(summary = "Swipe LIKE, PASS or SUPERLIKE on a candidate; says whether it made a match. Repeating the same swipe is harmless")
   public SwipeResult swipe(SwipeRequest body, @Context SecurityContext security) {
     SwipeRequest swipe = bodies.valid(body);
-    return matching.swipe(me(security), swipe.targetId(), swipe.kind());
+    return swipes.swipe(me(security), swipe.targetId(), swipe.kind());
   }
 
   @GET
