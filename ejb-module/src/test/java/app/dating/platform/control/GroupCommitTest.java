@@ -53,17 +53,8 @@ class GroupCommitTest {
 
   @Test
   void itemsQueuedWhileABatchRunsGoTogetherInTheNext() throws Exception {
-    CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    start(8, items -> {
-      if (items.contains(0)) {
-        firstStarted.countDown();
-        await(release);
-      }
-      return work(items);
-    });
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
-    assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+    CompletableFuture<String> first = holdFirstBatch(release);
     List<CompletableFuture<String>> queued = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       int item = i;
@@ -88,17 +79,8 @@ class GroupCommitTest {
 
   @Test
   void aBatchThatFailsIsDoneOneByOne() throws Exception {
-    CountDownLatch firstStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    start(8, items -> {
-      if (items.contains(0)) {
-        firstStarted.countDown();
-        await(release);
-      }
-      return work(items);
-    });
-    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
-    assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
+    CompletableFuture<String> first = holdFirstBatch(release);
     CompletableFuture<String> twelve = CompletableFuture.supplyAsync(() -> commit.submit(12), callers);
     CompletableFuture<String> thirteen = CompletableFuture.supplyAsync(() -> commit.submit(13), callers);
     awaitQueued(2);
@@ -118,6 +100,21 @@ class GroupCommitTest {
       throw broken;
     });
     assertSame(broken, assertThrows(IllegalStateException.class, () -> commit.submit(1)));
+  }
+
+  /** Starts with a first batch (of item 0) that runs until {@code release} opens; returns once it runs. */
+  private CompletableFuture<String> holdFirstBatch(CountDownLatch release) throws InterruptedException {
+    CountDownLatch started = new CountDownLatch(1);
+    start(8, items -> {
+      if (items.contains(0)) {
+        started.countDown();
+        await(release);
+      }
+      return work(items);
+    });
+    CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> commit.submit(0), callers);
+    assertTrue(started.await(5, TimeUnit.SECONDS), "the first batch runs");
+    return first;
   }
 
   private void awaitQueued(int items) throws InterruptedException {
