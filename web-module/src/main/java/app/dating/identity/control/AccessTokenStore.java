@@ -10,6 +10,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Verifies the access tokens that MicroProfile JWT takes from {@code Authorization: Bearer}, before
@@ -22,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link org.eclipse.microprofile.jwt.JsonWebToken} as before.
  *
  * <p>A token this store refuses is passed on to Payara's store, which refuses it too: both check
- * signature, issuer, audience and expiry against the same JWKS.
+ * signature, issuer, audience and expiry against the same JWKS. If a Payara release renames the
+ * credential's getter, every token goes to Payara's store: slower, still correct, logged once.
  */
 @ApplicationScoped
 public class AccessTokenStore implements IdentityStore {
@@ -30,6 +34,8 @@ public class AccessTokenStore implements IdentityStore {
   static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
   private static final ConcurrentHashMap<Class<?>, MethodHandle> TOKEN_GETTERS = new ConcurrentHashMap<>();
+  private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+  private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
 
   @Inject AccessTokens tokens;
 
@@ -62,6 +68,10 @@ public class AccessTokenStore implements IdentityStore {
     try {
       return (String) TOKEN_GETTERS.computeIfAbsent(credential.getClass(), AccessTokenStore::getter).invoke(credential);
     } catch (Throwable e) {
+      if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, "Cannot read the token of Payara's " + CREDENTIAL + "; Payara's own (slower) identity store"
+            + " verifies access tokens from now on. Logged once.", e);
+      }
       return null;
     }
   }
