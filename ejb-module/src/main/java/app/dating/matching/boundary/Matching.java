@@ -59,7 +59,12 @@ public class Matching {
   @Inject Clock clock;
 
   /** A swipe to make: who, on whom, which. */
-  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {}
+  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {
+    /** The two people, the smaller id first (as a match stores them). */
+    UUID[] pair() {
+      return Match.pair(swiper, target);
+    }
+  }
 
   /**
    * Swipes of many people in one transaction ({@link SwipeWriter}'s group commit), each as if alone;
@@ -198,7 +203,7 @@ public class Matching {
       }
     }
     // Only a new swipe spends; one over the cap is refused and stored not.
-    List<RateLimitedException> refusals = allowances.spendAll(
+    List<RateLimitedException> refusals = allowances.spendAll(now,
         fresh.stream().map(i -> new Spending(swipes.get(i).swiper(), swipes.get(i).kind(), states.get(i).held())).toList());
     List<Integer> granted = new ArrayList<>();
     for (int n = 0; n < fresh.size(); n++) {
@@ -229,12 +234,12 @@ public class Matching {
       if (matchId == null) {
         outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), false, null, false)));
       } else if (created.contains(matchId)) {
-        UUID[] pair = Match.pair(swipe.swiper(), swipe.target());
+        UUID[] pair = swipe.pair();
         published.add(new Events.Event(DomainEvent.MATCH, JsonP.object().add("match", matchId.toString())
             .add("a", pair[0].toString()).add("b", pair[1].toString()).add("at", now.toString()).build()));
         outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), true, matchId, false)));
       } else { // the pair has had its match for a while
-        UUID earlier = findMatch(Match.pair(swipe.swiper(), swipe.target())).map(Match::id).orElse(null);
+        UUID earlier = findMatch(swipe.pair()).map(Match::id).orElse(null);
         outcomes.set(i, Outcome.of(new SwipeResult(swipe.target(), swipe.kind().name(), true, earlier, false)));
       }
     }
@@ -243,7 +248,7 @@ public class Matching {
 
   /** Takes each pair's lock (whoever swipes first), once, in key order: a pair's swipes happen one after the other. */
   private void lockPairs(List<PendingSwipe> swipes) {
-    String keys = swipes.stream().mapToLong(s -> lockKey(Match.pair(s.swiper(), s.target()))).distinct().sorted()
+    String keys = swipes.stream().mapToLong(s -> lockKey(s.pair())).distinct().sorted()
         .mapToObj(Long::toString).collect(Collectors.joining(","));
     if (!keys.isEmpty()) {
       em.createNamedQuery(Match.LOCK_PAIRS).setParameter(1, keys).getSingleResult();
@@ -255,7 +260,7 @@ public class Matching {
     List<List<Integer>> rounds = new ArrayList<>();
     List<Set<List<UUID>>> pairs = new ArrayList<>();
     for (int i : indexes) {
-      List<UUID> pair = List.of(Match.pair(swipes.get(i).swiper(), swipes.get(i).target()));
+      List<UUID> pair = List.of(swipes.get(i).pair());
       int round = 0;
       while (round < rounds.size() && pairs.get(round).contains(pair)) {
         round++;
@@ -300,7 +305,7 @@ public class Matching {
     }
     JsonArrayBuilder rows = JsonP.array();
     matches.forEach((i, id) -> {
-      UUID[] pair = Match.pair(swipes.get(i).swiper(), swipes.get(i).target());
+      UUID[] pair = swipes.get(i).pair();
       rows.add(JsonP.object().add("id", id.toString()).add("a", pair[0].toString()).add("b", pair[1].toString()));
     });
     @SuppressWarnings("unchecked")
@@ -309,7 +314,7 @@ public class Matching {
   }
 
   private SwipeResult repeated(PendingSwipe swipe) {
-    Optional<Match> match = swipe.kind().isLike() ? findMatch(Match.pair(swipe.swiper(), swipe.target())) : Optional.empty();
+    Optional<Match> match = swipe.kind().isLike() ? findMatch(swipe.pair()) : Optional.empty();
     return new SwipeResult(swipe.target(), swipe.kind().name(), match.isPresent(), match.map(Match::id).orElse(null), true);
   }
 

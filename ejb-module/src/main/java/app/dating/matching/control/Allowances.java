@@ -75,12 +75,12 @@ public class Allowances {
   public record Spending(UUID accountId, SwipeKind kind, Set<Entitlement> held) {}
 
   /**
-   * Spends likes and super-likes of today's allowances, for many people in one statement (a swipe
+   * Spends likes and super-likes of the allowances of the day of {@code now}, for many people in one statement (a swipe
    * batch): for each, in order, {@code null} when granted, or the refusal saying when the allowance
    * resets. Of one person's, the first are granted up to the cap; a refused one spends nothing (its
    * count is given back in a second statement, only when something was refused).
    */
-  public List<RateLimitedException> spendAll(List<Spending> wanted) {
+  public List<RateLimitedException> spendAll(Instant now, List<Spending> wanted) {
     Map<UUID, int[]> counts = new HashMap<>(); // SPEND locks the rows in account order, as every batch does
     for (Spending spending : wanted) {
       if (cap(spending) != null) {
@@ -91,7 +91,6 @@ public class Allowances {
     if (counts.isEmpty()) {
       return refusals;
     }
-    Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     @SuppressWarnings("unchecked")
     List<Object[]> totals = em.createNativeQuery(SPEND).setParameter(1, usage(counts)).setParameter(2, today).getResultList();
