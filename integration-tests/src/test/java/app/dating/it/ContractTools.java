@@ -39,7 +39,8 @@ final class ContractTools {
     Assumptions.assumeTrue(node, "Node.js/npm not installed: the contract linters are skipped");
     Path marker = HOME.resolve("node_modules/.package-lock.json");
     Path lock = HOME.resolve("package-lock.json");
-    if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
+    if (Files.exists(marker)
+        && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
       return;
     }
     Run install = exec(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 600);
@@ -48,16 +49,18 @@ final class ContractTools {
     }
   }
 
-  private static Run exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+  private static Run exec(List<String> command, int timeoutSeconds)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("contract-tool", ".log");
     try {
       Process process;
       try {
-        process = new ProcessBuilder(command)
-            .directory(HOME.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        process =
+            new ProcessBuilder(command)
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
       } catch (IOException notInstalled) {
         return new Run(127, String.valueOf(notInstalled.getMessage()));
       }
