@@ -8,14 +8,25 @@ package app.dating.shared.config;
 public final class ConfigKeys {
   /** Redis URL ({@code redis://host:6379/0}); unset means single-instance, in-process services. */
   public static final String REDIS_URL = "redis.url";
+
+  /**
+   * The platform's public base URL ({@code https://dating.example.com}): links in mail, the OpenAPI
+   * server.
+   */
+  public static final String PUBLIC_URL = "app.public-url";
+
   /** Largest request body the API reads, in bytes. */
   public static final String API_MAX_BODY_BYTES = "api.max-body-bytes";
+
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   public static final String TRUSTED_PROXIES = "proxy.trusted";
+
   /** Enables the operator diagnostics endpoints under /api/v1/system. */
   public static final String DIAGNOSTICS = "platform.diagnostics";
+
   /** How many times a background job is tried before it goes to the dead-letter queue. */
   public static final String JOBS_MAX_ATTEMPTS = "jobs.max-attempts";
+
   /** Delay before the first retry of a failed job, in ms; doubles with each attempt. */
   public static final String JOBS_RETRY_DELAY_MS = "jobs.retry-delay-ms";
 

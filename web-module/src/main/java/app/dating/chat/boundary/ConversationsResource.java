@@ -1,14 +1,14 @@
 package app.dating.chat.boundary;
 
-import app.dating.shared.json.JsonP;
+import app.dating.api.http.Roles;
+import app.dating.api.http.Uploads;
 import app.dating.api.problem.RequestBodies;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
-import app.dating.api.http.Roles;
-import app.dating.api.http.Uploads;
 import app.dating.media.boundary.ChatPhotoView;
 import app.dating.media.boundary.Photos;
+import app.dating.shared.json.JsonP;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,15 +28,32 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The REST side of chat: conversations, history both ways, sending and receipts without a socket,
- * photo uploads for a conversation;
- * presence of matches and the setting that hides one's own ({@code /chat/...}).
+ * photo uploads for a conversation; presence of matches and the setting that hides one's own
+ * ({@code /chat/...}).
  */
+@Tag(name = "chat")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
 @Path("conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("USER")
@@ -52,15 +69,29 @@ public class ConversationsResource {
   @Context UriInfo uri;
 
   @GET
-  @Operation(summary = "Your conversations, most recent first, with unread counts and the last message")
+  @Operation(
+      operationId = "listConversations",
+      summary = "Your conversations, most recent first, with unread counts and the last message")
   public List<ConversationView> conversations() {
     return chat.conversations(me());
   }
 
   @GET
   @Path("{id}/messages")
-  @Operation(summary = "History: `after=n` pages forward (oldest first), `before=n` pages back (newest first); neither: the latest")
-  public List<ChatMessage> messages(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("before") Long before,
+  @Operation(
+      operationId = "listMessages",
+      summary =
+          "History: `after=n` pages forward (oldest first), `before=n` pages back (newest first); neither: the latest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(
+      responseCode = "200",
+      description = "Messages, oldest first after `after`, newest first otherwise",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ChatMessage.class)))
+  public List<ChatMessage> messages(
+      @PathParam("id") UUID id,
+      @QueryParam("after") Long after,
+      @QueryParam("before") Long before,
       @QueryParam("limit") @DefaultValue("50") int limit) {
     int size = Math.max(1, Math.min(PAGE_MAX, limit));
     if (after != null) {
@@ -73,8 +104,11 @@ public class ConversationsResource {
    * Body of a message sent over REST: the client's id and one of text, an end-to-end ciphertext
    * (base64) or the id of a photo uploaded for this conversation.
    */
-  public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Draft.TEXT_MAX) String text,
-      @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext, @Size(max = 36) String photo) {
+  public record Outgoing(
+      @NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId,
+      @Size(max = Draft.TEXT_MAX) String text,
+      @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext,
+      @Size(max = 36) String photo) {
     public Outgoing(String clientId, String text, String ciphertext, String photo) {
       this.clientId = clientId;
       this.text = text;
@@ -86,7 +120,21 @@ public class ConversationsResource {
   @POST
   @Path("{id}/messages")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
+  @Operation(
+      operationId = "sendMessage",
+      summary =
+          "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored as number `seq`",
+      content = @Content(schema = @Schema(implementation = MessageAck.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "This clientId was stored before: nothing new was stored",
+      content = @Content(schema = @Schema(implementation = MessageAck.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response send(@PathParam("id") UUID id, Outgoing body) {
     Outgoing out = bodies.valid(body);
     Draft.Content content = Draft.Content.of(out.text(), out.ciphertext(), out.photo());
@@ -95,28 +143,75 @@ public class ConversationsResource {
       fanout.announce(id, ack.seq(), ack.members());
     }
     return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(JsonP.object().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
-            .add("at", ack.at().toString()).add("duplicate", ack.duplicate()).build())
+        .entity(
+            JsonP.object()
+                .add("conversation", id.toString())
+                .add("clientId", ack.clientId())
+                .add("seq", ack.seq())
+                .add("at", ack.at().toString())
+                .add("duplicate", ack.duplicate())
+                .build())
         .build();
   }
 
   @POST
   @Path("{id}/photos")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Upload a photo for this conversation (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; counts toward the "
-      + "hourly upload limit, not toward your 9 profile photos): processed in the background, then send it as a PHOTO message")
+  @Operation(
+      operationId = "uploadChatPhoto",
+      summary =
+          "Upload a photo for this conversation (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; counts toward the "
+              + "hourly upload limit, not toward your 9 profile photos): processed in the background, then send it as a PHOTO message")
+  @APIResponse(
+      responseCode = "202",
+      description = "Stored; being processed (PENDING)",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new resource",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(implementation = ChatPhotoView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "These bytes were uploaded for this conversation before: that photo",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new resource",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(implementation = ChatPhotoView.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(implementation = Uploads.Form.class)))
   public Response uploadPhoto(@PathParam("id") UUID id, @FormParam(Uploads.FIELD) EntityPart file) {
     ChatPhotoView photo = photos.uploadForConversation(me(), id, Uploads.bytes(file));
-    return Response.status(photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
-        .location(uri.getBaseUriBuilder().path(ConversationsResource.class).path(id.toString()).path("photos")
-            .path(photo.id().toString()).build())
+    return Response.status(
+            photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
+        .location(
+            uri.getBaseUriBuilder()
+                .path(ConversationsResource.class)
+                .path(id.toString())
+                .path("photos")
+                .path(photo.id().toString())
+                .build())
         .entity(photo)
         .build();
   }
 
   @GET
   @Path("{id}/photos/{photoId}")
-  @Operation(summary = "A photo you uploaded for this conversation: PENDING, READY (send it) or REJECTED with the reason")
+  @Operation(
+      operationId = "getChatPhoto",
+      summary =
+          "A photo you uploaded for this conversation: PENDING, READY (send it) or REJECTED with the reason")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponseSchema(
+      value = ChatPhotoView.class,
+      responseDescription = "The photo and its processing status")
   public ChatPhotoView photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
     return photos.conversationPhoto(me(), id, photoId);
   }
@@ -131,19 +226,43 @@ public class ConversationsResource {
   @POST
   @Path("{id}/read")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "You have read the conversation up to this sequence number (never moves back)")
+  @Operation(
+      operationId = "markRead",
+      summary = "You have read the conversation up to this sequence number (never moves back)")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponseSchema(
+      value = Receipt.class,
+      responseDescription = "Both read pointers of the conversation")
   public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
     Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
-    fanout.signal(List.of(receipt.peer(), receipt.by()), JsonP.object().add("type", "read").add("v", 1)
-        .add("conversation", id.toString()).add("by", receipt.by().toString()).add("upTo", receipt.readUpTo()).build().toString());
+    fanout.signal(
+        List.of(receipt.peer(), receipt.by()),
+        JsonP.object()
+            .add("type", "read")
+            .add("v", 1)
+            .add("conversation", id.toString())
+            .add("by", receipt.by().toString())
+            .add("upTo", receipt.readUpTo())
+            .build()
+            .toString());
     return receipt;
   }
+
+  /** The answer to a message sent over REST: what the socket's {@code ack} frame says. */
+  public record MessageAck(
+      UUID conversation, String clientId, long seq, Instant at, boolean duplicate) {}
 
   private UUID me() {
     return SignedIn.of(security).accountId();
   }
 
   /** Presence of matches, and the setting that hides one's own: {@code /chat/...}. */
+  @Tag(name = "chat")
+  @SecurityRequirement(name = "bearer")
+  @SecurityRequirementsSet({
+    @SecurityRequirement(name = "session"),
+    @SecurityRequirement(name = "csrf")
+  })
   @Path("chat")
   @Produces(MediaType.APPLICATION_JSON)
   @Roles("USER")
@@ -154,7 +273,14 @@ public class ConversationsResource {
 
     @GET
     @Path("presence/{accountId}")
-    @Operation(summary = "Whether one of your matches is online and when they were last seen (unless they hide it)")
+    @Operation(
+        operationId = "getPresence",
+        summary =
+            "Whether one of your matches is online and when they were last seen (unless they hide it)")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponseSchema(
+        value = PresenceView.class,
+        responseDescription = "Online, and when last seen (null when hidden)")
     public PresenceView presence(@PathParam("accountId") UUID accountId) {
       return chat.presence(me(), accountId);
     }
@@ -169,7 +295,9 @@ public class ConversationsResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hide (or show) when you are online and when you were last seen")
+    @Operation(
+        operationId = "updateChatSettings",
+        summary = "Hide (or show) when you are online and when you were last seen")
     public ChatSettings settings(ChatSettings body) {
       chat.hidePresence(me(), bodies.valid(body).hidePresence());
       return body;

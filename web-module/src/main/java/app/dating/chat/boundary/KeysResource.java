@@ -1,8 +1,8 @@
 package app.dating.chat.boundary;
 
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,9 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * End-to-end encryption keys: your own bundle under {@code /me/keys}, a match's under {@code
@@ -24,9 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  *
  * <p>Two root resources: a class at {@code ""} could not serve {@code /me/keys}, because JAX-RS
  * picks one root class per request (the one with the longest literal path) and {@code /me} of
- * {@code MeResource} would win. So this class is rooted at {@code me/keys} (longer than {@code
- * me}, as {@code me/location} and {@code me/photos} are) and {@link Peers} at {@code keys}.
+ * {@code MeResource} would win. So this class is rooted at {@code me/keys} (longer than {@code me},
+ * as {@code me/location} and {@code me/photos} are) and {@link Peers} at {@code keys}.
  */
+@Tag(name = "chat")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
 @Path("me/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("USER")
@@ -38,8 +48,11 @@ public class KeysResource {
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Publish your end-to-end keys: replaces the identity, signing and signed pre-key and adds the one-time"
-          + " pre-keys (100 per upload, 200 kept). Public keys only: the server never sees a private key")
+      operationId = "publishKeys",
+      summary =
+          "Publish your end-to-end keys: replaces the identity, signing and signed pre-key and adds the one-time"
+              + " pre-keys (100 per upload, 200 kept). Public keys only: the server never sees a private key")
+  @APIResponse(responseCode = "204", description = "Published")
   public Response publish(BundleUpload body) {
     keys.publish(SignedIn.of(security).accountId(), bodies.valid(body));
     return Response.noContent().build();
@@ -47,12 +60,23 @@ public class KeysResource {
 
   @GET
   @Path("count")
-  @Operation(summary = "How many of your one-time pre-keys are left; upload more when few remain")
-  public Map<String, Long> count() {
-    return Map.of("count", keys.oneTimePreKeysLeft(SignedIn.of(security).accountId()));
+  @Operation(
+      operationId = "countOneTimePreKeys",
+      summary = "How many of your one-time pre-keys are left; upload more when few remain")
+  public PreKeyCount count() {
+    return new PreKeyCount(keys.oneTimePreKeysLeft(SignedIn.of(security).accountId()));
   }
 
+  /** How many one-time pre-keys are left. */
+  public record PreKeyCount(long count) {}
+
   /** A match's keys; each fetch hands out (and deletes) one of their one-time pre-keys. */
+  @Tag(name = "chat")
+  @SecurityRequirement(name = "bearer")
+  @SecurityRequirementsSet({
+    @SecurityRequirement(name = "session"),
+    @SecurityRequirement(name = "csrf")
+  })
   @Path("keys")
   @Produces(MediaType.APPLICATION_JSON)
   @Roles("USER")
@@ -63,8 +87,14 @@ public class KeysResource {
     @GET
     @Path("{accountId}")
     @Operation(
-        summary = "A match's end-to-end key bundle, with one one-time pre-key (null when they ran out)."
-            + " Only between the two people of an active match; 404 otherwise")
+        operationId = "fetchPeerKeys",
+        summary =
+            "A match's end-to-end key bundle, with one one-time pre-key (null when they ran out)."
+                + " Only between the two people of an active match; 404 otherwise")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponseSchema(
+        value = PeerBundle.class,
+        responseDescription = "Their public keys, with one one-time pre-key")
     public PeerBundle fetch(@PathParam("accountId") UUID accountId) {
       return keys.fetch(SignedIn.of(security).accountId(), accountId);
     }

@@ -1,7 +1,7 @@
 package app.dating.discovery.boundary;
 
-import app.dating.identity.control.SignedIn;
 import app.dating.api.http.Roles;
+import app.dating.identity.control.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -13,8 +13,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The discovery feed. One instance for the application: the caller comes in as a parameter. */
+@Tag(name = "discovery")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
 @ApplicationScoped
 @Path("discovery/feed")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,9 +34,15 @@ public class FeedResource {
   @Inject Discovery discovery;
 
   @GET
-  @Operation(summary = "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)")
-  public FeedPage feed(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit,
+  @Operation(
+      operationId = "getFeed",
+      summary =
+          "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)")
+  public FeedPage feed(
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") @DefaultValue("20") int limit,
       @Context SecurityContext security) {
-    return discovery.feed(SignedIn.of(security).accountId(), cursor, Math.max(1, Math.min(PAGE_MAX, limit)));
+    return discovery.feed(
+        SignedIn.of(security).accountId(), cursor, Math.max(1, Math.min(PAGE_MAX, limit)));
   }
 }

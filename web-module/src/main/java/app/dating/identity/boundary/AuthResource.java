@@ -1,13 +1,13 @@
 package app.dating.identity.boundary;
 
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.SessionCookies;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
 import app.dating.shared.problem.BusinessException;
-import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Email;
@@ -25,16 +25,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
-import java.util.Map;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Sign-up, sign-in for apps (tokens) and browsers (session cookie), password reset; the keys that verify access tokens. */
+/**
+ * Sign-up, sign-in for apps (tokens) and browsers (session cookie), password reset; the keys that
+ * verify access tokens.
+ */
+@Tag(name = "identity")
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-  /** Passwords longer than this are refused before hashing (NIST allows capping; 128 is the policy's). */
+  /**
+   * Passwords longer than this are refused before hashing (NIST allows capping; 128 is the
+   * policy's).
+   */
   static final int PASSWORD_MAX = 128;
 
   @Inject Accounts accounts;
@@ -61,7 +79,9 @@ public class AuthResource {
   }
 
   /** Body of a password sign-in. */
-  public record SignIn(@NotBlank @Size(max = Account.EMAIL_MAX) String email, @NotNull @Size(max = PASSWORD_MAX) String password) {
+  public record SignIn(
+      @NotBlank @Size(max = Account.EMAIL_MAX) String email,
+      @NotNull @Size(max = PASSWORD_MAX) String password) {
     public SignIn(String email, String password) {
       this.email = email;
       this.password = password;
@@ -71,13 +91,29 @@ public class AuthResource {
   @POST
   @Path("register")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open an account (adults only)")
+  @Operation(operationId = "register", summary = "Open an account (adults only)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The account, unverified: a verification mail follows",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new resource",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(implementation = AccountView.class)))
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response register(SignUp body) {
     SignUp signUp = bodies.valid(body);
     AccountView account =
         accounts.register(
-            new Registration(signUp.email(), signUp.password(), signUp.displayName(), signUp.birthDate()), caller());
-    return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build()).entity(account).build();
+            new Registration(
+                signUp.email(), signUp.password(), signUp.displayName(), signUp.birthDate()),
+            caller());
+    return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build())
+        .entity(account)
+        .build();
   }
 
   /** Body of a refresh or a logout. */
@@ -90,7 +126,15 @@ public class AuthResource {
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign in with email and password; returns an access token and a refresh token")
+  @Operation(
+      operationId = "login",
+      summary = "Sign in with email and password; returns an access token and a refresh token")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
+  @APIResponseSchema(
+      value = TokenPair.class,
+      responseDescription = "Signed in: an access token and a refresh token")
   public TokenPair login(SignIn body) {
     SignIn signIn = bodies.valid(body);
     return accounts.login(signIn.email(), signIn.password(), caller());
@@ -106,7 +150,12 @@ public class AuthResource {
   @POST
   @Path("verify-email")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Confirm the email address with the token from the verification mail")
+  @Operation(
+      operationId = "verifyEmail",
+      summary = "Confirm the email address with the token from the verification mail")
+  @APIResponse(responseCode = "204", description = "The address is verified")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response verifyEmail(Verification body) {
     accounts.verifyEmail(bodies.valid(body).token(), caller());
     return Response.noContent().build();
@@ -115,7 +164,15 @@ public class AuthResource {
   @POST
   @Path("refresh")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Trade a refresh token (once) for a new access token and refresh token")
+  @Operation(
+      operationId = "refresh",
+      summary = "Trade a refresh token (once) for a new access token and refresh token")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
+  @APIResponseSchema(
+      value = TokenPair.class,
+      responseDescription = "A new access token and refresh token")
   public TokenPair refresh(Refresh body) {
     return sessions.refresh(bodies.valid(body).refreshToken(), caller());
   }
@@ -123,7 +180,10 @@ public class AuthResource {
   @POST
   @Path("logout")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "End the session of this refresh token")
+  @Operation(operationId = "logout", summary = "End the session of this refresh token")
+  @APIResponse(responseCode = "204", description = "The session has ended")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @SecurityRequirements
   public Response logout(Refresh body) {
     sessions.logout(bodies.valid(body).refreshToken(), caller());
     return Response.noContent().build();
@@ -132,7 +192,15 @@ public class AuthResource {
   @POST
   @Path("logout-everywhere")
   @Roles("USER")
-  @Operation(summary = "End every session of the signed-in account")
+  @Operation(
+      operationId = "logoutEverywhere",
+      summary = "End every session of the signed-in account")
+  @APIResponse(responseCode = "204", description = "Every session of the account has ended")
+  @SecurityRequirement(name = "bearer")
+  @SecurityRequirementsSet({
+    @SecurityRequirement(name = "session"),
+    @SecurityRequirement(name = "csrf")
+  })
   public Response logoutEverywhere() {
     sessions.logoutEverywhere(SignedIn.of(security).accountId(), caller());
     return Response.noContent().build();
@@ -141,12 +209,29 @@ public class AuthResource {
   @POST
   @Path("session")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign a browser in with email and password: sets the session cookie, returns the CSRF token")
+  @Operation(
+      operationId = "signInBrowser",
+      summary =
+          "Sign a browser in with email and password: sets the session cookie, returns the CSRF token")
+  @APIResponse(
+      responseCode = "200",
+      description = "Signed in: the cookie is set; keep the CSRF token",
+      headers =
+          @Header(
+              name = "Set-Cookie",
+              description = "The session cookie (HttpOnly, Secure, SameSite=Lax)",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(schema = @Schema(implementation = BrowserSession.class)))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response webLogin(SignIn body) {
     SignIn signIn = bodies.valid(body);
     WebSignIn session = accounts.webLogin(signIn.email(), signIn.password(), caller());
     return Response.ok(new BrowserSession(session.csrfToken(), session.account()))
-        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
+        .cookie(
+            SessionCookies.sessionCookie(
+                session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -157,20 +242,40 @@ public class AuthResource {
   @GET
   @Path("session")
   @Roles("USER")
-  @Operation(summary = "The browser session of the cookie: its CSRF token (after a page reload) and the account")
+  @Operation(
+      operationId = "getBrowserSession",
+      summary =
+          "The browser session of the cookie: its CSRF token (after a page reload) and the account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The session of the cookie",
+      content = @Content(schema = @Schema(implementation = BrowserSession.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @SecurityRequirement(name = "bearer")
+  @SecurityRequirementsSet({
+    @SecurityRequirement(name = "session"),
+    @SecurityRequirement(name = "csrf")
+  })
   public Response webSession() {
     SignedIn signedIn = SignedIn.of(security);
     if (!(security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal cookie)) {
       throw BusinessException.notFound("Browser session");
     }
-    return Response.ok(new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
+    return Response.ok(
+            new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
         .header("Cache-Control", "no-store")
         .build();
   }
 
   @DELETE
   @Path("session")
-  @Operation(summary = "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
+  @Operation(
+      operationId = "signOutBrowser",
+      summary =
+          "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
+  @APIResponse(responseCode = "204", description = "Signed out; the cookie is cleared")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @SecurityRequirements
   public Response webLogout() {
     if (security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal) {
       sessions.logoutWeb(SignedIn.of(security).sessionId(), caller());
@@ -188,14 +293,24 @@ public class AuthResource {
   @POST
   @Path("password-reset")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Mail a password-reset link (the answer is the same whether the address is known or not)")
+  @Operation(
+      operationId = "requestPasswordReset",
+      summary =
+          "Mail a password-reset link (the answer is the same whether the address is known or not)")
+  @APIResponse(
+      responseCode = "202",
+      description = "A link is mailed if the address belongs to an account")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response requestPasswordReset(ResetRequest body) {
     accounts.requestPasswordReset(bodies.valid(body).email(), caller());
     return Response.accepted().build();
   }
 
   /** Body of a password reset: the token from the mailed link and the new password. */
-  public record Reset(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = PASSWORD_MAX) String newPassword) {
+  public record Reset(
+      @NotBlank @Size(max = 100) String token,
+      @NotNull @Size(max = PASSWORD_MAX) String newPassword) {
     public Reset(String token, String newPassword) {
       this.token = token;
       this.newPassword = newPassword;
@@ -205,7 +320,12 @@ public class AuthResource {
   @POST
   @Path("password-reset/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Set a new password with the token from the reset mail; ends every session")
+  @Operation(
+      operationId = "resetPassword",
+      summary = "Set a new password with the token from the reset mail; ends every session")
+  @APIResponse(responseCode = "204", description = "The password is set; every session has ended")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response resetPassword(Reset body) {
     Reset reset = bodies.valid(body);
     accounts.resetPassword(reset.token(), reset.newPassword(), caller());
@@ -214,10 +334,29 @@ public class AuthResource {
 
   @GET
   @Path("jwks")
-  @Operation(summary = "The public keys that verify access tokens (JWKS)")
+  @Operation(operationId = "getJwks", summary = "The public keys that verify access tokens (JWKS)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The JSON Web Key Set",
+      content = @Content(schema = @Schema(implementation = JsonWebKeySet.class)))
+  @SecurityRequirements
   public Map<String, Object> jwks() {
     return tokens.jwks();
   }
+
+  /** The keys that verify access tokens (RFC 7517), as {@link #jwks()} answers. */
+  @Schema(name = "JsonWebKeySet")
+  public record JsonWebKeySet(@Schema(required = true) List<JsonWebKey> keys) {}
+
+  /** One public RSA key. */
+  @Schema(name = "JsonWebKey")
+  public record JsonWebKey(
+      @Schema(required = true, enumeration = "RSA") String kty,
+      @Schema(required = true, description = "Named by the access token's header") String kid,
+      String use,
+      String alg,
+      @Schema(required = true, description = "Modulus, base64url") String n,
+      @Schema(required = true, description = "Exponent, base64url") String e) {}
 
   private Caller caller() {
     return clientAddress.caller(request);

@@ -1,34 +1,47 @@
 package app.dating.identity.boundary;
 
-import app.dating.api.http.Roles;
-import jakarta.inject.Inject;
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
+import app.dating.identity.control.SignedIn;
+import app.dating.identity.entity.Account;
+import app.dating.identity.entity.IdentityProvider;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
-import app.dating.identity.control.SignedIn;
-import app.dating.identity.entity.Account;
-import app.dating.identity.entity.IdentityProvider;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in person's own account. Whose it is comes from the token, never from the request. */
+@Tag(name = "identity")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("USER")
@@ -52,7 +65,7 @@ public class MeResource {
   }
 
   @GET
-  @Operation(summary = "Your account")
+  @Operation(operationId = "getMe", summary = "Your account")
   public AccountView me() {
     return accounts.get(subject());
   }
@@ -60,10 +73,15 @@ public class MeResource {
   @POST
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change your password (the current one is required); ends your other sessions")
+  @Operation(
+      operationId = "changePassword",
+      summary = "Change your password (the current one is required); ends your other sessions")
+  @APIResponse(responseCode = "204", description = "Changed; your other sessions have ended")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response changePassword(PasswordChange body) {
     PasswordChange change = bodies.valid(body);
-    accounts.changePassword(subject(), change.currentPassword(), change.newPassword(), session(), caller());
+    accounts.changePassword(
+        subject(), change.currentPassword(), change.newPassword(), session(), caller());
     return Response.noContent().build();
   }
 
@@ -76,7 +94,14 @@ public class MeResource {
 
   @DELETE
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Delete your account (the current password is required); personal data is erased after a grace period")
+  @Operation(
+      operationId = "deleteMe",
+      summary =
+          "Delete your account (the current password is required); personal data is erased after a grace period")
+  @APIResponse(
+      responseCode = "204",
+      description = "The account is deleted; its data is erased after the grace period")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response delete(Deletion body) {
     accounts.delete(subject(), bodies.valid(body).currentPassword(), caller());
     return Response.noContent().build();
@@ -95,7 +120,13 @@ public class MeResource {
   @POST
   @Path("email")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change your email address (the current password is required): the new one takes effect once its mailed link is followed")
+  @Operation(
+      operationId = "changeEmail",
+      summary =
+          "Change your email address (the current password is required): the new one takes effect once its mailed link is followed")
+  @APIResponse(responseCode = "202", description = "A link is mailed to the new address")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response changeEmail(EmailChange body) {
     EmailChange change = bodies.valid(body);
     accounts.requestEmailChange(subject(), change.newEmail(), change.currentPassword(), caller());
@@ -121,7 +152,9 @@ public class MeResource {
 
   @GET
   @Path("identities")
-  @Operation(summary = "The providers (Google, Apple, Facebook) you can sign in with")
+  @Operation(
+      operationId = "listIdentities",
+      summary = "The providers (Google, Apple, Facebook) you can sign in with")
   public List<ProviderSignIn.LinkedIdentity> identities() {
     return providers.identities(subject());
   }
@@ -129,16 +162,37 @@ public class MeResource {
   @POST
   @Path("identities/{provider}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Link a provider to your account, with its ID token")
-  public List<ProviderSignIn.LinkedIdentity> link(@PathParam("provider") String provider, ProviderProof body) {
+  @Operation(
+      operationId = "linkIdentity",
+      summary = "Link a provider to your account, with its ID token")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(
+      responseCode = "200",
+      description = "Linked: the providers you can sign in with now",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = ProviderSignIn.LinkedIdentity.class)))
+  public List<ProviderSignIn.LinkedIdentity> link(
+      @PathParam("provider") String provider, ProviderProof body) {
     IdentityProvider idp = ProvidersResource.provider(provider);
     ProviderProof proof = bodies.valid(body);
-    return providers.link(subject(), idp, proof.idToken(), proof.accessToken(), proof.nonce(), caller());
+    return providers.link(
+        subject(), idp, proof.idToken(), proof.accessToken(), proof.nonce(), caller());
   }
 
   @DELETE
   @Path("identities/{provider}")
-  @Operation(summary = "Unlink a provider (refused when it is your only way to sign in)")
+  @Operation(
+      operationId = "unlinkIdentity",
+      summary = "Unlink a provider (refused when it is your only way to sign in)")
+  @APIResponse(responseCode = "204", description = "Unlinked")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   public Response unlink(@PathParam("provider") String provider) {
     providers.unlink(subject(), ProvidersResource.provider(provider), caller());
     return Response.noContent().build();
@@ -146,7 +200,11 @@ public class MeResource {
 
   @GET
   @Path("export")
-  @Operation(summary = "Everything kept about your account, as JSON")
+  @Operation(operationId = "exportMe", summary = "Everything kept about your account, as JSON")
+  @APIResponse(
+      responseCode = "200",
+      description = "Everything kept about your account (a download)",
+      content = @Content(schema = @Schema(implementation = AccountExport.class)))
   public Response export() {
     return Response.ok(accounts.export(subject(), caller()))
         .header("Content-Disposition", "attachment; filename=\"dating-account-export.json\"")

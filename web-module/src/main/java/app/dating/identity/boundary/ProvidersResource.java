@@ -26,24 +26,35 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Sign in with Google, Apple or Facebook. Apps post the provider's token; browsers go through the
  * authorization-code flow with PKCE, which ends in the session cookie.
  */
+@Tag(name = "identity")
 @Path("auth/providers/{provider}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {
-  /** Binds a browser's sign-in to the browser that started it (the state alone could be planted). */
+  /**
+   * Binds a browser's sign-in to the browser that started it (the state alone could be planted).
+   */
   static final String FLOW_COOKIE = "__Host-dating-signin";
+
   static final int TOKEN_MAX = 8192;
 
   @Inject ProviderSignIn signIn;
@@ -55,7 +66,10 @@ public class ProvidersResource {
   @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
-  /** Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first sign-in. */
+  /**
+   * Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first
+   * sign-in.
+   */
   public record ProviderToken(
       @Size(max = TOKEN_MAX) String idToken,
       @Size(max = TOKEN_MAX) String accessToken,
@@ -63,7 +77,13 @@ public class ProvidersResource {
       @Size(max = Account.DISPLAY_NAME_MAX) String name,
       LocalDate birthDate,
       @Size(max = AuthResource.PASSWORD_MAX) String password) {
-    public ProviderToken(String idToken, String accessToken, String nonce, String name, LocalDate birthDate, String password) {
+    public ProviderToken(
+        String idToken,
+        String accessToken,
+        String nonce,
+        String name,
+        LocalDate birthDate,
+        String password) {
       this.idToken = idToken;
       this.accessToken = accessToken;
       this.nonce = nonce;
@@ -80,23 +100,56 @@ public class ProvidersResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
+  @Operation(
+      operationId = "signInWithProvider",
+      summary =
+          "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
+  @APIResponseSchema(
+      value = TokenPair.class,
+      responseDescription = "Signed in: an access token and a refresh token")
   public TokenPair signIn(@PathParam("provider") String provider, ProviderToken body) {
     IdentityProvider idp = provider(provider);
     ProviderToken token = bodies.valid(body);
     if (token.accessToken() != null && idp != IdentityProvider.FACEBOOK) {
-      throw InvalidInputException.of("accessToken", "Only Facebook sign-in takes an access token; send the ID token.");
+      throw InvalidInputException.of(
+          "accessToken", "Only Facebook sign-in takes an access token; send the ID token.");
     }
-    return signIn.signIn(idp, token.idToken(), token.accessToken(), token.nonce(),
-        new Details(token.birthDate(), token.name(), token.password()), clientAddress.caller(request));
+    return signIn.signIn(
+        idp,
+        token.idToken(),
+        token.accessToken(),
+        token.nonce(),
+        new Details(token.birthDate(), token.name(), token.password()),
+        clientAddress.caller(request));
   }
 
   @GET
   @Path("authorize")
-  @Operation(summary = "Start a browser's sign-in: redirects to the provider (PKCE S256, state, nonce)")
-  public Response authorize(@PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
+  @Operation(
+      operationId = "authorizeWithProvider",
+      summary = "Start a browser's sign-in: redirects to the provider (PKCE S256, state, nonce)")
+  @APIResponse(
+      responseCode = "303",
+      description = "To the provider's sign-in page",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Where the browser goes next",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
+  public Response authorize(
+      @PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
     IdentityProvider idp = provider(provider);
-    AuthorizationRequest flow = signIn.authorize(idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
+    AuthorizationRequest flow =
+        signIn.authorize(
+            idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
     return Response.seeOther(flow.url())
         .cookie(SessionCookies.hostCookie(FLOW_COOKIE, flow.state(), Duration.ofMinutes(10)))
         .header("Cache-Control", "no-store")
@@ -105,7 +158,23 @@ public class ProvidersResource {
 
   @GET
   @Path("callback")
-  @Operation(summary = "Where the provider sends the browser back: signs it in with the session cookie and redirects home")
+  @Operation(
+      operationId = "providerCallback",
+      summary =
+          "Where the provider sends the browser back: signs it in with the session cookie and redirects home")
+  @APIResponse(
+      responseCode = "303",
+      description = "Signed in (the session cookie is set): to the website",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Where the browser goes next",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @SecurityRequirements
   public Response callback(
       @PathParam("provider") String provider,
       @QueryParam("state") String state,
@@ -114,15 +183,23 @@ public class ProvidersResource {
       @CookieParam(FLOW_COOKIE) String boundState) {
     IdentityProvider idp = provider(provider);
     if (error != null) {
-      throw new BusinessException(ProblemType.UNAUTHORIZED, idp.displayName() + " did not sign you in.");
+      throw new BusinessException(
+          ProblemType.UNAUTHORIZED, idp.displayName() + " did not sign you in.");
     }
-    if (state == null || code == null || code.length() > TOKEN_MAX || boundState == null
-        || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), boundState.getBytes(StandardCharsets.UTF_8))) {
-      throw InvalidInputException.of("state", "This sign-in was not started in this browser; start again.");
+    if (state == null
+        || code == null
+        || code.length() > TOKEN_MAX
+        || boundState == null
+        || !MessageDigest.isEqual(
+            state.getBytes(StandardCharsets.UTF_8), boundState.getBytes(StandardCharsets.UTF_8))) {
+      throw InvalidInputException.of(
+          "state", "This sign-in was not started in this browser; start again.");
     }
     WebSignIn session = signIn.callback(idp, state, code, clientAddress.caller(request));
     return Response.seeOther(URI.create(publicUrl + "/"))
-        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
+        .cookie(
+            SessionCookies.sessionCookie(
+                session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
             SessionCookies.hostCookie(FLOW_COOKIE, "", Duration.ZERO))
         .header("Cache-Control", "no-store")
         .build();
@@ -134,8 +211,11 @@ public class ProvidersResource {
 
   /** The provider of a path, by its lower-case name; others are not found. */
   static IdentityProvider provider(String name) {
-    return Arrays.stream(IdentityProvider.values()).filter(p -> p.configKey().equals(name)).findFirst()
-        .orElseThrow(() -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
+    return Arrays.stream(IdentityProvider.values())
+        .filter(p -> p.configKey().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
   }
 
   private static LocalDate birthDate(String value) {

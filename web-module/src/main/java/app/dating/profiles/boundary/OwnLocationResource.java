@@ -1,8 +1,8 @@
 package app.dating.profiles.boundary;
 
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SignedIn;
-import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,8 +15,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where the signed-in person is. Only a ~1 km grid cell is kept; nothing is sent back. */
+@Tag(name = "profiles")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
 @Path("me/location")
 @Roles("USER")
 public class OwnLocationResource {
@@ -36,10 +46,16 @@ public class OwnLocationResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Share your position: it is snapped to a grid cell of about 1 km and only the cell is kept")
+  @Operation(
+      operationId = "updateMyLocation",
+      summary =
+          "Share your position: it is snapped to a grid cell of about 1 km and only the cell is kept")
+  @APIResponse(responseCode = "204", description = "The grid cell is stored")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
   public Response update(Location body) {
     Location location = bodies.valid(body);
-    profiles.updateLocation(SignedIn.of(security).accountId(), location.latitude(), location.longitude());
+    profiles.updateLocation(
+        SignedIn.of(security).accountId(), location.latitude(), location.longitude());
     return Response.noContent().build();
   }
 }

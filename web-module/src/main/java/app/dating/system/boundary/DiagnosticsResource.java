@@ -1,6 +1,5 @@
 package app.dating.system.boundary;
 
-import app.dating.shared.json.JsonP;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
@@ -8,6 +7,7 @@ import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
 import app.dating.platform.boundary.BareInsert;
 import app.dating.shared.config.ConfigKeys;
+import app.dating.shared.json.JsonP;
 import app.dating.shared.logging.RequestContext;
 import app.dating.shared.problem.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
@@ -36,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * benchmarks/matching-http measures swipes/s against. One instance for the application, like the
  * other hot resources (request data come in as parameters).
  */
+@Tag(name = "system")
 @ApplicationScoped
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,11 +60,13 @@ public class DiagnosticsResource {
 
   public record BareRow(UUID id) {}
 
-  public record ClientView(String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
+  public record ClientView(
+      String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
 
   /**
    * The explicit canonical constructor keeps the constraints off its parameters: Payara 6.2025.9's
-   * OpenAPI generator fails on constrained parameters (payara/Payara#7649). Same for every body DTO.
+   * OpenAPI generator fails on constrained parameters (payara/Payara#7649). Same for every body
+   * DTO.
    */
   public record DiagnosticJob(@NotNull @Size(max = 200) String message, Boolean fail) {
     public DiagnosticJob(String message, Boolean fail) {
@@ -66,7 +77,12 @@ public class DiagnosticsResource {
 
   @GET
   @Path("client")
-  @Operation(summary = "What the server sees of this request (client address, scheme, base URI)")
+  @Operation(
+      operationId = "getClientView",
+      summary = "What the server sees of this request (client address, scheme, base URI)")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @SecurityRequirements
+  @APIResponseSchema(value = ClientView.class, responseDescription = "What the server sees")
   public ClientView client(@Context HttpServletRequest request, @Context UriInfo uri) {
     requireEnabled();
     return new ClientView(
@@ -80,20 +96,44 @@ public class DiagnosticsResource {
   @POST
   @Path("jobs")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Queue a diagnostic job")
+  @Operation(operationId = "submitDiagnosticJob", summary = "Queue a diagnostic job")
+  @APIResponse(
+      responseCode = "202",
+      description = "Queued",
+      headers =
+          @Header(
+              name = "Location",
+              description = "The new resource",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(implementation = JobView.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @SecurityRequirements
   public Response submit(DiagnosticJob body, @Context UriInfo uri) {
     requireEnabled();
     DiagnosticJob job = bodies.valid(body);
-    String payload = JsonP.object().add("message", job.message()).add("fail", Boolean.TRUE.equals(job.fail())).build().toString();
+    String payload =
+        JsonP.object()
+            .add("message", job.message())
+            .add("fail", Boolean.TRUE.equals(job.fail()))
+            .build()
+            .toString();
     JobView queued = jobs.submit(JobType.DIAGNOSTIC, payload);
     return Response.accepted(queued)
-        .location(uri.getBaseUriBuilder().path(DiagnosticsResource.class).path("jobs").path(queued.id().toString()).build())
+        .location(
+            uri.getBaseUriBuilder()
+                .path(DiagnosticsResource.class)
+                .path("jobs")
+                .path(queued.id().toString())
+                .build())
         .build();
   }
 
   @GET
   @Path("jobs/{id}")
-  @Operation(summary = "A job's status, attempts and last error")
+  @Operation(operationId = "getDiagnosticJob", summary = "A job's status, attempts and last error")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @SecurityRequirements
+  @APIResponseSchema(value = JobView.class, responseDescription = "The job")
   public JobView job(@PathParam("id") UUID id) {
     requireEnabled();
     return jobs.find(id).orElseThrow(() -> BusinessException.notFound("Job " + id));
@@ -101,7 +141,13 @@ public class DiagnosticsResource {
 
   @POST
   @Path("bare-insert")
-  @Operation(summary = "Benchmark ceiling: one transaction that persists one row (bench_row) through JPA, nothing else")
+  @Operation(
+      operationId = "bareInsert",
+      summary =
+          "Benchmark ceiling: one transaction that persists one row (bench_row) through JPA, nothing else")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @SecurityRequirements
+  @APIResponseSchema(value = BareRow.class, responseDescription = "The row persisted")
   public BareRow bareInsert() {
     requireEnabled();
     return new BareRow(bareInsert.insertOne());

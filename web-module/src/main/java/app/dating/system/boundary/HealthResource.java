@@ -5,11 +5,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A cheap "is this instance serving" answer for load balancers. Dependency checks are in
  * MicroProfile Health: {@code /health/ready}.
  */
+@Tag(name = "system")
 @Path("health")
 public class HealthResource {
 
@@ -19,7 +22,10 @@ public class HealthResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Whether this instance serves requests (no dependency checks)")
+  @Operation(
+      operationId = "getHealth",
+      summary = "Whether this instance serves requests (no dependency checks)")
+  @SecurityRequirements
   public Status health() {
     return UP;
   }
