@@ -22,6 +22,8 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Debian's real apache2 in front of the platform's two HTTP listeners (apache2/bin/front): HTTPS
@@ -31,8 +33,12 @@ import org.junit.jupiter.api.Test;
 class ApacheFrontIT {
   private static final int HTTP = 18880;
   private static final int HTTPS = 18443;
-  private static final ApacheFront FRONT = new ApacheFront(HTTP, HTTPS,
-      "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + Platform.HTTP_PORT_2, Platform.ROOT.resolve("integration-tests/target/apache2"));
+  private static final ApacheFront FRONT =
+      new ApacheFront(
+          HTTP,
+          HTTPS,
+          "127.0.0.1:" + Platform.HTTP_PORT + " 127.0.0.1:" + Platform.HTTP_PORT_2,
+          Platform.ROOT.resolve("integration-tests/target/apache2"));
 
   private static SSLContext tls;
 
@@ -49,33 +55,55 @@ class ApacheFrontIT {
   @Test
   void httpsRequestSucceedsWithHsts() {
     HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
-    Reply reply = Platform.send(client, HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS + "/api/v1/health")));
+    Reply reply =
+        Platform.send(
+            client,
+            HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS + "/api/v1/health")));
     assertEquals(200, reply.status(), reply::toString);
     assertEquals("UP", reply.json().getString("status"));
-    assertTrue(reply.header("Strict-Transport-Security").contains("max-age="), reply.response().headers()::toString);
+    assertTrue(
+        reply.header("Strict-Transport-Security").contains("max-age="),
+        reply.response().headers()::toString);
     assertTrue(reply.header("X-Request-Id") != null);
   }
 
   @Test
   void plainHttpIsRedirectedToHttps() {
     HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    Reply reply = Platform.send(client, HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/api/v1/health?x=1")));
+    Reply reply =
+        Platform.send(
+            client,
+            HttpRequest.newBuilder(URI.create("http://localhost:" + HTTP + "/api/v1/health?x=1")));
     assertEquals(301, reply.status(), reply::toString);
     assertEquals("https://localhost:" + HTTPS + "/api/v1/health?x=1", reply.header("Location"));
   }
 
-  /** From 127.0.0.2, with a forged X-Forwarded-For: the application must see 127.0.0.2 and https. */
+  /**
+   * From 127.0.0.2, with a forged X-Forwarded-For: the application must see 127.0.0.2 and https.
+   */
   @Test
   void applicationSeesTheClientAddressAndSchemeNotForgedHeaders() throws Exception {
-    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
-        .createSocket(InetAddress.getByName("127.0.0.1"), HTTPS, InetAddress.getByName("127.0.0.2"), 0)) {
+    try (SSLSocket socket =
+        (SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(
+                    InetAddress.getByName("127.0.0.1"),
+                    HTTPS,
+                    InetAddress.getByName("127.0.0.2"),
+                    0)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET /api/v1/system/client HTTP/1.0\r\nHost: localhost:" + HTTPS
-          + "\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-Proto: http\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /api/v1/system/client HTTP/1.0\r\nHost: localhost:"
+                  + HTTPS
+                  + "\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-Proto: http\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200"), response);
-      JsonObject seen = Json.createReader(new StringReader(response.substring(response.indexOf("\r\n\r\n") + 4))).readObject();
+      assertTrue(
+          response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200"), response);
+      JsonObject seen =
+          Json.createReader(new StringReader(response.substring(response.indexOf("\r\n\r\n") + 4)))
+              .readObject();
       assertEquals("127.0.0.2", seen.getString("clientAddress"), seen::toString);
       assertEquals("https", seen.getString("scheme"), seen::toString);
       assertTrue(seen.getBoolean("secure"), seen::toString);
@@ -83,12 +111,69 @@ class ApacheFrontIT {
     }
   }
 
+  /** Apache speaks HTTP/1.1 to the members: a DELETE with a body must reach the application. */
+  @Test
+  void accountDeletionWithItsBodyPassesTheProxy() throws Exception {
+    Api.Account account = Api.register();
+    String token = account.accessToken();
+    HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+    Reply deleted =
+        Platform.send(
+            client,
+            HttpRequest.newBuilder(URI.create("https://localhost:" + HTTPS + "/api/v1/me"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                    "DELETE",
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"" + Api.PASSWORD + "\"}")));
+    assertEquals(204, deleted.status(), deleted::toString);
+  }
+
+  /** What Apache refuses itself (before any member sees it) is a problem document too. */
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/%00x, 404, not-found",
+    "/api/v1/%zz, 400, malformed-request",
+    "/api/v1/a%5Cb, 400, malformed-request"
+  })
+  void apachesOwnRefusalsAreProblems(String path, int status, String type) throws Exception {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", HTTPS)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost:"
+                  + HTTPS
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 " + status), response);
+      assertTrue(
+          response
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("content-type: application/problem+json"),
+          response);
+      JsonObject problem =
+          Json.createReader(new StringReader(response.substring(response.indexOf("\r\n\r\n") + 4)))
+              .readObject();
+      assertEquals("urn:dating:problem:" + type, problem.getString("type"), response);
+      assertEquals(status, problem.getInt("status"));
+    }
+  }
+
   @Test
   void webSocketRoundTripThroughTheProxy() throws Exception {
     ClientManager client = ClientManager.createClient();
-    client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(tls, true, false, false));
+    client
+        .getProperties()
+        .put(
+            ClientProperties.SSL_ENGINE_CONFIGURATOR,
+            new SslEngineConfigurator(tls, true, false, false));
     URI uri = URI.create("wss://localhost:" + HTTPS + "/ws/v1/echo");
-    try (WebSocketIT.Client socket = new WebSocketIT.Client(client, ClientEndpointConfig.Builder.create().build(), uri)) {
+    try (WebSocketIT.Client socket =
+        new WebSocketIT.Client(client, ClientEndpointConfig.Builder.create().build(), uri)) {
       assertEquals("pong", socket.roundTrip("ping"));
       assertEquals("through apache", socket.roundTrip("through apache"));
     }

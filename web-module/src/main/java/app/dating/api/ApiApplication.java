@@ -122,6 +122,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
+                  name = "NotAcceptable",
+                  description = "The Accept header names no media type this operation produces",
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "Conflict",
                   description = "The request conflicts with the current state",
                   content =

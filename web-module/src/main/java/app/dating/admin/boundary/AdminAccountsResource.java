@@ -70,6 +70,7 @@ public class AdminAccountsResource {
       summary =
           "Replace an account's roles (USER always stays); audited; the account's access tokens end")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponseSchema(
       value = AccountView.class,
       responseDescription = "The account with its new roles")

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * it (web-module/pom.xml), so resources declare only what is particular to them:
  *
  * <ul>
- *   <li>any request may be refused as malformed or invalid: 400; a request body is required;
+ *   <li>any request may be refused as malformed or invalid (400), or for an {@code Accept} header
+ *       that names no type the operation produces (406); a request body is required;
  *   <li>an operation that reads a body may be refused for its size (413) or its type (415);
  *   <li>a signed-in operation may be refused without a credential (401) or for a missing role,
  *       entitlement or CSRF token (403);
@@ -64,6 +65,7 @@ public class ContractRules implements OASFilter {
 
   private static void apply(Operation operation, boolean safe) {
     addIfAbsent(operation, "400", "BadRequest");
+    addIfAbsent(operation, "406", "NotAcceptable");
     if (operation.getRequestBody() != null) {
       operation.getRequestBody().setRequired(true); // RequestBodies.valid refuses a missing one
       addIfAbsent(operation, "413", "PayloadTooLarge");
