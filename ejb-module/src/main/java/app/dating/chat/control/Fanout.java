@@ -1,7 +1,7 @@
 package app.dating.chat.control;
 
-import app.dating.shared.json.JsonP;
 import app.dating.pubsub.boundary.Broadcaster;
+import app.dating.shared.json.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -16,23 +16,36 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Fanout {
-  public static final String MESSAGES = "chat:messages";
-  public static final String SIGNALS = "chat:signals";
+    public static final String MESSAGES = "chat:messages";
+    public static final String SIGNALS = "chat:signals";
 
-  @Inject Broadcaster broadcaster;
+    @Inject
+    Broadcaster broadcaster;
 
-  public void announce(UUID conversation, long seq, Collection<UUID> members) {
-    broadcaster.publish(MESSAGES, JsonP.object()
-        .add("conversation", conversation.toString()).add("seq", seq).add("members", ids(members)).build().toString());
-  }
+    public void announce(UUID conversation, long seq, Collection<UUID> members) {
+        broadcaster.publish(
+                MESSAGES,
+                JsonP.object()
+                        .add("conversation", conversation.toString())
+                        .add("seq", seq)
+                        .add("members", ids(members))
+                        .build()
+                        .toString());
+    }
 
-  public void signal(Collection<UUID> accounts, String frame) {
-    broadcaster.publish(SIGNALS, JsonP.object().add("to", ids(accounts)).add("frame", frame).build().toString());
-  }
+    public void signal(Collection<UUID> accounts, String frame) {
+        broadcaster.publish(
+                SIGNALS,
+                JsonP.object()
+                        .add("to", ids(accounts))
+                        .add("frame", frame)
+                        .build()
+                        .toString());
+    }
 
-  private static JsonArrayBuilder ids(Collection<UUID> accounts) {
-    JsonArrayBuilder ids = JsonP.array();
-    accounts.forEach(a -> ids.add(a.toString()));
-    return ids;
-  }
+    private static JsonArrayBuilder ids(Collection<UUID> accounts) {
+        JsonArrayBuilder ids = JsonP.array();
+        accounts.forEach(a -> ids.add(a.toString()));
+        return ids;
+    }
 }

@@ -19,40 +19,45 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class PresenceStore {
-  /** Sockets refresh well within this; a crashed instance's people drop offline after it. */
-  public static final Duration ONLINE_TTL = Duration.ofSeconds(75);
-  static final Duration LAST_SEEN_TTL = Duration.ofDays(30);
+    /** Sockets refresh well within this; a crashed instance's people drop offline after it. */
+    public static final Duration ONLINE_TTL = Duration.ofSeconds(75);
 
-  @Inject SharedCache cache;
-  @Inject Clock clock;
+    static final Duration LAST_SEEN_TTL = Duration.ofDays(30);
 
-  private final Set<UUID> here = ConcurrentHashMap.newKeySet();
+    @Inject
+    SharedCache cache;
 
-  public void online(UUID accountId) {
-    here.add(accountId);
-    cache.put("presence:online:" + accountId, "1", ONLINE_TTL);
-    seen(accountId);
-  }
+    @Inject
+    Clock clock;
 
-  /**
-   * The account's last socket on this instance closed: offline at once, not a time-to-live later
-   * (a socket on another instance sets it online again at its next refresh, within a third of the TTL).
-   */
-  public void offline(UUID accountId) {
-    here.remove(accountId);
-    cache.take("presence:online:" + accountId);
-    seen(accountId);
-  }
+    private final Set<UUID> here = ConcurrentHashMap.newKeySet();
 
-  public void seen(UUID accountId) {
-    cache.put("presence:seen:" + accountId, clock.instant().toString(), LAST_SEEN_TTL);
-  }
+    public void online(UUID accountId) {
+        here.add(accountId);
+        cache.put("presence:online:" + accountId, "1", ONLINE_TTL);
+        seen(accountId);
+    }
 
-  public boolean isOnline(UUID accountId) {
-    return here.contains(accountId) || cache.get("presence:online:" + accountId).isPresent();
-  }
+    /**
+     * The account's last socket on this instance closed: offline at once, not a time-to-live later
+     * (a socket on another instance sets it online again at its next refresh, within a third of the TTL).
+     */
+    public void offline(UUID accountId) {
+        here.remove(accountId);
+        cache.take("presence:online:" + accountId);
+        seen(accountId);
+    }
 
-  public Optional<Instant> lastSeen(UUID accountId) {
-    return cache.get("presence:seen:" + accountId).map(Instant::parse);
-  }
+    public void seen(UUID accountId) {
+        cache.put("presence:seen:" + accountId, clock.instant().toString(), LAST_SEEN_TTL);
+    }
+
+    public boolean isOnline(UUID accountId) {
+        return here.contains(accountId)
+                || cache.get("presence:online:" + accountId).isPresent();
+    }
+
+    public Optional<Instant> lastSeen(UUID accountId) {
+        return cache.get("presence:seen:" + accountId).map(Instant::parse);
+    }
 }

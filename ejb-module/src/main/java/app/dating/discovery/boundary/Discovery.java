@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,165 +42,219 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Discovery {
-  static final int POOL = 200;
-  static final Duration SESSION = Duration.ofHours(1);
-  static final String CARDS =
-      "select cast(p.account_id as varchar), a.display_name, a.birth_date, p.gender, p.intent, p.bio, p.cell_lat, p.cell_lon,"
-          + " (select string_agg(cast(i.interest_id as varchar), ',' order by i.interest_id)"
-          + "   from profile_interest i where i.account_id = p.account_id),"
-          + " (select string_agg(cast(ph.id as varchar), ',' order by ph.position, ph.created_at)"
-          + "   from photo ph where ph.account_id = p.account_id and ph.conversation_id is null and ph.status = 'READY')"
-          + " from profile p join account a on a.id = p.account_id"
-          + " where p.account_id = any(cast(string_to_array(?1, ',') as uuid[]))"
-          + " and a.status = 'ACTIVE' and p.visibility = 'DISCOVERABLE'"
-          + " and not exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = ?2 and b.blocked_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?2)";
+    static final int POOL = 200;
+    static final Duration SESSION = Duration.ofHours(1);
+    static final String CARDS =
+            "select cast(p.account_id as varchar), a.display_name, a.birth_date, p.gender, p.intent, p.bio, p.cell_lat, p.cell_lon,"
+                    + " (select string_agg(cast(i.interest_id as varchar), ',' order by i.interest_id)"
+                    + "   from profile_interest i where i.account_id = p.account_id),"
+                    + " (select string_agg(cast(ph.id as varchar), ',' order by ph.position, ph.created_at)"
+                    + "   from photo ph where ph.account_id = p.account_id and ph.conversation_id is null and ph.status = 'READY')"
+                    + " from profile p join account a on a.id = p.account_id"
+                    + " where p.account_id = any(cast(string_to_array(?1, ',') as uuid[]))"
+                    + " and a.status = 'ACTIVE' and p.visibility = 'DISCOVERABLE'"
+                    + " and not exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = p.account_id)"
+                    + " and not exists (select 1 from block b where b.blocker_id = ?2 and b.blocked_id = p.account_id)"
+                    + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?2)";
 
-  @PersistenceContext EntityManager em;
-  @Inject CandidateGenerator generator;
-  @Inject Ranker ranker;
-  @Inject SharedCache cache;
-  @Inject Clock clock;
+    @PersistenceContext
+    EntityManager em;
 
-  /** How long a seeker's ranked pool serves new feed sessions; zero makes every session query afresh. */
-  @Inject
-  @ConfigProperty(name = "discovery.pool-ttl", defaultValue = "PT5M")
-  Duration poolTtl;
+    @Inject
+    CandidateGenerator generator;
 
-  public FeedPage feed(UUID me, String cursor, int size) {
-    String session = cursor == null ? SecretTokens.newToken() : cursor;
-    if (!SecretTokens.looksLikeToken(session)) {
-      throw InvalidInputException.of("cursor", "This cursor is not one the API gave out.");
-    }
-    String key = "feed:" + me + ":" + session;
-    String[] state = cache.get(key).orElse(";").split(";", -1);
-    Set<UUID> served = ids(state[0]);
-    List<UUID> pool = new ArrayList<>(ids(state[1]));
-    List<FeedCard> page = new ArrayList<>();
-    Seeker seeker = null;
-    boolean queried = false;
-    while (page.size() < size) {
-      if (pool.isEmpty()) {
-        if (queried) {
-          break;
+    @Inject
+    Ranker ranker;
+
+    @Inject
+    SharedCache cache;
+
+    @Inject
+    Clock clock;
+
+    /** How long a seeker's ranked pool serves new feed sessions; zero makes every session query afresh. */
+    @Inject
+    @ConfigProperty(name = "discovery.pool-ttl", defaultValue = "PT5M")
+    Duration poolTtl;
+
+    public FeedPage feed(UUID me, String cursor, int size) {
+        String session = cursor == null ? SecretTokens.newToken() : cursor;
+        if (!SecretTokens.looksLikeToken(session)) {
+            throw InvalidInputException.of("cursor", "This cursor is not one the API gave out.");
         }
-        seeker = seeker == null ? seeker(me) : seeker;
-        Optional<List<UUID>> reused = served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
-        if (reused.isPresent()) {
-          pool.addAll(reused.get());
-          continue;
+        String key = "feed:" + me + ":" + session;
+        String[] state = cache.get(key).orElse(";").split(";", -1);
+        Set<UUID> served = ids(state[0]);
+        List<UUID> pool = new ArrayList<>(ids(state[1]));
+        List<FeedCard> page = new ArrayList<>();
+        Seeker seeker = null;
+        boolean queried = false;
+        while (page.size() < size) {
+            if (pool.isEmpty()) {
+                if (queried) {
+                    break;
+                }
+                seeker = seeker == null ? seeker(me) : seeker;
+                Optional<List<UUID>> reused = served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
+                if (reused.isPresent()) {
+                    pool.addAll(reused.get());
+                    continue;
+                }
+                pool.addAll(ranked(seeker, served));
+                queried = true;
+                if (served.isEmpty() && !poolTtl.isZero()) {
+                    cache.put(poolKey(seeker), fingerprint(seeker) + ";" + join(pool), poolTtl);
+                }
+                continue;
+            }
+            List<UUID> next = List.copyOf(pool.subList(0, Math.min(size - page.size(), pool.size())));
+            pool.subList(0, next.size()).clear();
+            served.addAll(next);
+            page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
         }
-        pool.addAll(ranked(seeker, served));
-        queried = true;
-        if (served.isEmpty() && !poolTtl.isZero()) {
-          cache.put(poolKey(seeker), fingerprint(seeker) + ";" + join(pool), poolTtl);
+        cache.put(key, join(served) + ";" + join(pool), SESSION);
+        return new FeedPage(page, session);
+    }
+
+    /**
+     * The seeker's pool of the last {@code poolTtl}, for a new session: if their filters and interests
+     * are unchanged and it still holds a page once those they swiped are out.
+     */
+    private Optional<List<UUID>> reusablePool(Seeker seeker, int size) {
+        if (poolTtl.isZero()) {
+            return Optional.empty();
         }
-        continue;
-      }
-      List<UUID> next = List.copyOf(pool.subList(0, Math.min(size - page.size(), pool.size())));
-      pool.subList(0, next.size()).clear();
-      served.addAll(next);
-      page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
+        String fingerprint = fingerprint(seeker);
+        return cache.get(poolKey(seeker))
+                .map(value -> value.split(";", -1))
+                .filter(v -> v.length == 2 && v[0].equals(fingerprint))
+                .map(v -> {
+                    List<UUID> pool = new ArrayList<>(ids(v[1]));
+                    pool.removeAll(swipedAmong(seeker.accountId(), pool));
+                    return pool;
+                })
+                .filter(pool -> pool.size() >= size);
     }
-    cache.put(key, join(served) + ";" + join(pool), SESSION);
-    return new FeedPage(page, session);
-  }
 
-  /**
-   * The seeker's pool of the last {@code poolTtl}, for a new session: if their filters and interests
-   * are unchanged and it still holds a page once those they swiped are out.
-   */
-  private Optional<List<UUID>> reusablePool(Seeker seeker, int size) {
-    if (poolTtl.isZero()) {
-      return Optional.empty();
+    private static String poolKey(Seeker seeker) {
+        return "feedpool:" + seeker.accountId();
     }
-    String fingerprint = fingerprint(seeker);
-    return cache.get(poolKey(seeker)).map(value -> value.split(";", -1)).filter(v -> v.length == 2 && v[0].equals(fingerprint))
-        .map(v -> {
-          List<UUID> pool = new ArrayList<>(ids(v[1]));
-          pool.removeAll(swipedAmong(seeker.accountId(), pool));
-          return pool;
-        })
-        .filter(pool -> pool.size() >= size);
-  }
 
-  private static String poolKey(Seeker seeker) {
-    return "feedpool:" + seeker.accountId();
-  }
-
-  /** What the pool depends on: the seeker's filters, place, interests and day. */
-  private static String fingerprint(Seeker seeker) {
-    return Integer.toHexString(Objects.hash(seeker.gender(), seeker.wantedGenders(), seeker.age(), seeker.ageMin(),
-        seeker.ageMax(), seeker.maxDistanceKm(), seeker.latitude(), seeker.longitude(), seeker.interests(), seeker.today()));
-  }
-
-  private List<UUID> ranked(Seeker seeker, Set<UUID> exclude) {
-    return ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).stream().map(Candidate::accountId).toList();
-  }
-
-  /** Whom of these people the seeker has swiped (a pool's worth of primary-key probes). */
-  private Set<UUID> swipedAmong(UUID me, List<UUID> people) {
-    @SuppressWarnings("unchecked")
-    List<String> ids = em.createNativeQuery("select cast(target_id as varchar) from swipe"
-            + " where swiper_id = ?1 and target_id = any(cast(string_to_array(?2, ',') as uuid[]))")
-        .setParameter(1, me).setParameter(2, join(people)).getResultList();
-    return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
-  }
-
-  private Seeker seeker(UUID me) {
-    Profile profile = em.find(Profile.class, me);
-    Account account = em.find(Account.class, me);
-    if (profile == null || account == null) {
-      throw InvalidInputException.of("profile", "Fill in your profile and share your location to see people.");
+    /** What the pool depends on: the seeker's filters, place, interests and day. */
+    private static String fingerprint(Seeker seeker) {
+        return Integer.toHexString(Objects.hash(
+                seeker.gender(),
+                seeker.wantedGenders(),
+                seeker.age(),
+                seeker.ageMin(),
+                seeker.ageMax(),
+                seeker.maxDistanceKm(),
+                seeker.latitude(),
+                seeker.longitude(),
+                seeker.interests(),
+                seeker.today()));
     }
-    LocationGrid.Cell cell = profile.cell()
-        .orElseThrow(() -> InvalidInputException.of("location", "Share your location to see people near you."));
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new Seeker(me, profile.gender(), profile.wantedGenders(), account.ageOn(today),
-        profile.ageMin(), profile.ageMax(), profile.maxDistanceKm(), cell.centreLatitude(), cell.centreLongitude(),
-        Set.copyOf(profile.interests()), today);
-  }
 
-  /**
-   * The cards of a page, in its order, from one query: each person's account, profile, interests and
-   * ready profile photos (in their order). Whoever no longer passes the exclusions (discoverable,
-   * active, not swiped, not blocked either way) is left out.
-   */
-  private List<FeedCard> cards(UUID me, List<UUID> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
+    private List<UUID> ranked(Seeker seeker, Set<UUID> exclude) {
+        return ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).stream()
+                .map(Candidate::accountId)
+                .toList();
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    Optional<LocationGrid.Cell> mine = em.find(Profile.class, me).cell();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(CARDS).setParameter(1, join(ids)).setParameter(2, me).getResultList();
-    Map<UUID, FeedCard> cards = new HashMap<>();
-    for (Object[] row : rows) {
-      UUID id = UUID.fromString((String) row[0]);
-      Optional<LocationGrid.Cell> theirs = row[6] == null || row[7] == null ? Optional.empty()
-          : Optional.of(LocationGrid.cellOf(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue()));
-      int km = mine.flatMap(a -> theirs.map(b -> LocationGrid.displayedKm(a, b))).orElse(0);
-      cards.put(id, new FeedCard(id, (String) row[1], Account.ageOn(localDate(row[2]), today), (String) row[3], (String) row[4],
-          (String) row[5], km, csv(row[8], Integer::valueOf), csv(row[9], UUID::fromString)));
+
+    /** Whom of these people the seeker has swiped (a pool's worth of primary-key probes). */
+    private Set<UUID> swipedAmong(UUID me, List<UUID> people) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select cast(target_id as varchar) from swipe"
+                        + " where swiper_id = ?1 and target_id = any(cast(string_to_array(?2, ',') as uuid[]))")
+                .setParameter(1, me)
+                .setParameter(2, join(people))
+                .getResultList();
+        return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
     }
-    return ids.stream().map(cards::get).filter(Objects::nonNull).toList();
-  }
 
-  private static <T> List<T> csv(Object text, Function<String, T> parse) {
-    return text == null || ((String) text).isEmpty() ? List.of() : Arrays.stream(((String) text).split(",")).map(parse).toList();
-  }
+    private Seeker seeker(UUID me) {
+        Profile profile = em.find(Profile.class, me);
+        Account account = em.find(Account.class, me);
+        if (profile == null || account == null) {
+            throw InvalidInputException.of("profile", "Fill in your profile and share your location to see people.");
+        }
+        LocationGrid.Cell cell = profile.cell()
+                .orElseThrow(() -> InvalidInputException.of("location", "Share your location to see people near you."));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return new Seeker(
+                me,
+                profile.gender(),
+                profile.wantedGenders(),
+                account.ageOn(today),
+                profile.ageMin(),
+                profile.ageMax(),
+                profile.maxDistanceKm(),
+                cell.centreLatitude(),
+                cell.centreLongitude(),
+                Set.copyOf(profile.interests()),
+                today);
+    }
 
-  private static LocalDate localDate(Object value) {
-    return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-  }
+    /**
+     * The cards of a page, in its order, from one query: each person's account, profile, interests and
+     * ready profile photos (in their order). Whoever no longer passes the exclusions (discoverable,
+     * active, not swiped, not blocked either way) is left out.
+     */
+    private List<FeedCard> cards(UUID me, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Optional<LocationGrid.Cell> mine = em.find(Profile.class, me).cell();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(CARDS)
+                .setParameter(1, join(ids))
+                .setParameter(2, me)
+                .getResultList();
+        Map<UUID, FeedCard> cards = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID id = UUID.fromString((String) row[0]);
+            Optional<LocationGrid.Cell> theirs = row[6] == null || row[7] == null
+                    ? Optional.empty()
+                    : Optional.of(
+                            LocationGrid.cellOf(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue()));
+            int km = mine.flatMap(a -> theirs.map(b -> LocationGrid.displayedKm(a, b)))
+                    .orElse(0);
+            cards.put(
+                    id,
+                    new FeedCard(
+                            id,
+                            (String) row[1],
+                            Account.ageOn(localDate(row[2]), today),
+                            (String) row[3],
+                            (String) row[4],
+                            (String) row[5],
+                            km,
+                            csv(row[8], Integer::valueOf),
+                            csv(row[9], UUID::fromString)));
+        }
+        return ids.stream().map(cards::get).filter(Objects::nonNull).toList();
+    }
 
-  private static Set<UUID> ids(String csv) {
-    return csv.isEmpty() ? new LinkedHashSet<>()
-        : Arrays.stream(csv.split(",")).map(UUID::fromString).collect(Collectors.toCollection(LinkedHashSet::new));
-  }
+    private static <T> List<T> csv(Object text, Function<String, T> parse) {
+        return text == null || ((String) text).isEmpty()
+                ? List.of()
+                : Arrays.stream(((String) text).split(",")).map(parse).toList();
+    }
 
-  private static String join(java.util.Collection<UUID> ids) {
-    return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
-  }
+    private static LocalDate localDate(Object value) {
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+
+    private static Set<UUID> ids(String csv) {
+        return csv.isEmpty()
+                ? new LinkedHashSet<>()
+                : Arrays.stream(csv.split(","))
+                        .map(UUID::fromString)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String join(java.util.Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
+    }
 }

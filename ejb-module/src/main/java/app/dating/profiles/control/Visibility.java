@@ -1,8 +1,8 @@
 package app.dating.profiles.control;
 
 import app.dating.identity.entity.Account;
-import app.dating.profiles.entity.Profile;
 import app.dating.matching.entity.Block;
+import app.dating.profiles.entity.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,20 +17,25 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Visibility {
-  @PersistenceContext EntityManager em;
+    @PersistenceContext
+    EntityManager em;
 
-  public boolean canSee(UUID viewerId, Profile owner, Account ownerAccount) {
-    if (viewerId.equals(owner.accountId())) {
-      return true;
+    public boolean canSee(UUID viewerId, Profile owner, Account ownerAccount) {
+        if (viewerId.equals(owner.accountId())) {
+            return true;
+        }
+        return owner.isDiscoverable()
+                && ownerAccount.status() == Account.Status.ACTIVE
+                && !blockedEitherWay(viewerId, owner.accountId());
     }
-    return owner.isDiscoverable()
-        && ownerAccount.status() == Account.Status.ACTIVE
-        && !blockedEitherWay(viewerId, owner.accountId());
-  }
 
-  /** True when either person blocked the other. */
-  boolean blockedEitherWay(UUID viewerId, UUID ownerId) {
-    return ((Number) em.createNamedQuery(Block.EITHER_WAY).setParameter(1, viewerId).setParameter(2, ownerId).getSingleResult())
-        .longValue() > 0;
-  }
+    /** True when either person blocked the other. */
+    boolean blockedEitherWay(UUID viewerId, UUID ownerId) {
+        return ((Number) em.createNamedQuery(Block.EITHER_WAY)
+                                .setParameter(1, viewerId)
+                                .setParameter(2, ownerId)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
 }

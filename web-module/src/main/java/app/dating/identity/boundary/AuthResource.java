@@ -1,13 +1,13 @@
 package app.dating.identity.boundary;
 
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.SessionCookies;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
 import app.dating.shared.problem.BusinessException;
-import app.dating.api.http.Roles;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Email;
@@ -25,201 +25,223 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Sign-up, sign-in for apps (tokens) and browsers (session cookie), password reset; the keys that verify access tokens. */
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-  /** Passwords longer than this are refused before hashing (NIST allows capping; 128 is the policy's). */
-  static final int PASSWORD_MAX = 128;
+    /** Passwords longer than this are refused before hashing (NIST allows capping; 128 is the policy's). */
+    static final int PASSWORD_MAX = 128;
 
-  @Inject Accounts accounts;
-  @Inject Sessions sessions;
-  @Inject AccessTokens tokens;
-  @Inject RequestBodies bodies;
-  @Inject ClientAddress clientAddress;
-  @Context HttpServletRequest request;
-  @Context UriInfo uri;
-  @Context SecurityContext security;
+    @Inject
+    Accounts accounts;
 
-  /** Body of a sign-up. Explicit constructor: see {@code RequestBodies}. */
-  public record SignUp(
-      @NotBlank @Email @Size(max = Account.EMAIL_MAX) String email,
-      @NotNull @Size(max = PASSWORD_MAX) String password,
-      @NotBlank @Size(max = Account.DISPLAY_NAME_MAX) String displayName,
-      @NotNull LocalDate birthDate) {
-    public SignUp(String email, String password, String displayName, LocalDate birthDate) {
-      this.email = email;
-      this.password = password;
-      this.displayName = displayName;
-      this.birthDate = birthDate;
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    AccessTokens tokens;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    /** Body of a sign-up. Explicit constructor: see {@code RequestBodies}. */
+    public record SignUp(
+            @NotBlank @Email @Size(max = Account.EMAIL_MAX) String email,
+            @NotNull @Size(max = PASSWORD_MAX) String password,
+            @NotBlank @Size(max = Account.DISPLAY_NAME_MAX) String displayName,
+            @NotNull LocalDate birthDate) {
+        public SignUp(String email, String password, String displayName, LocalDate birthDate) {
+            this.email = email;
+            this.password = password;
+            this.displayName = displayName;
+            this.birthDate = birthDate;
+        }
     }
-  }
 
-  /** Body of a password sign-in. */
-  public record SignIn(@NotBlank @Size(max = Account.EMAIL_MAX) String email, @NotNull @Size(max = PASSWORD_MAX) String password) {
-    public SignIn(String email, String password) {
-      this.email = email;
-      this.password = password;
+    /** Body of a password sign-in. */
+    public record SignIn(
+            @NotBlank @Size(max = Account.EMAIL_MAX) String email,
+            @NotNull @Size(max = PASSWORD_MAX) String password) {
+        public SignIn(String email, String password) {
+            this.email = email;
+            this.password = password;
+        }
     }
-  }
 
-  @POST
-  @Path("register")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open an account (adults only)")
-  public Response register(SignUp body) {
-    SignUp signUp = bodies.valid(body);
-    AccountView account =
-        accounts.register(
-            new Registration(signUp.email(), signUp.password(), signUp.displayName(), signUp.birthDate()), caller());
-    return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build()).entity(account).build();
-  }
-
-  /** Body of a refresh or a logout. */
-  public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
-    public Refresh(String refreshToken) {
-      this.refreshToken = refreshToken;
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open an account (adults only)")
+    public Response register(SignUp body) {
+        SignUp signUp = bodies.valid(body);
+        AccountView account = accounts.register(
+                new Registration(signUp.email(), signUp.password(), signUp.displayName(), signUp.birthDate()),
+                caller());
+        return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build())
+                .entity(account)
+                .build();
     }
-  }
 
-  @POST
-  @Path("login")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign in with email and password; returns an access token and a refresh token")
-  public TokenPair login(SignIn body) {
-    SignIn signIn = bodies.valid(body);
-    return accounts.login(signIn.email(), signIn.password(), caller());
-  }
-
-  /** Body of an email verification: the token from the link in the mail. */
-  public record Verification(@NotBlank @Size(max = 100) String token) {
-    public Verification(String token) {
-      this.token = token;
+    /** Body of a refresh or a logout. */
+    public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
+        public Refresh(String refreshToken) {
+            this.refreshToken = refreshToken;
+        }
     }
-  }
 
-  @POST
-  @Path("verify-email")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Confirm the email address with the token from the verification mail")
-  public Response verifyEmail(Verification body) {
-    accounts.verifyEmail(bodies.valid(body).token(), caller());
-    return Response.noContent().build();
-  }
-
-  @POST
-  @Path("refresh")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Trade a refresh token (once) for a new access token and refresh token")
-  public TokenPair refresh(Refresh body) {
-    return sessions.refresh(bodies.valid(body).refreshToken(), caller());
-  }
-
-  @POST
-  @Path("logout")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "End the session of this refresh token")
-  public Response logout(Refresh body) {
-    sessions.logout(bodies.valid(body).refreshToken(), caller());
-    return Response.noContent().build();
-  }
-
-  @POST
-  @Path("logout-everywhere")
-  @Roles("USER")
-  @Operation(summary = "End every session of the signed-in account")
-  public Response logoutEverywhere() {
-    sessions.logoutEverywhere(SignedIn.of(security).accountId(), caller());
-    return Response.noContent().build();
-  }
-
-  @POST
-  @Path("session")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign a browser in with email and password: sets the session cookie, returns the CSRF token")
-  public Response webLogin(SignIn body) {
-    SignIn signIn = bodies.valid(body);
-    WebSignIn session = accounts.webLogin(signIn.email(), signIn.password(), caller());
-    return Response.ok(new BrowserSession(session.csrfToken(), session.account()))
-        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
-        .header("Cache-Control", "no-store")
-        .build();
-  }
-
-  /** What a browser learns of its session: the CSRF token to send back, and whose session it is. */
-  public record BrowserSession(String csrfToken, AccountView account) {}
-
-  @GET
-  @Path("session")
-  @Roles("USER")
-  @Operation(summary = "The browser session of the cookie: its CSRF token (after a page reload) and the account")
-  public Response webSession() {
-    SignedIn signedIn = SignedIn.of(security);
-    if (!(security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal cookie)) {
-      throw BusinessException.notFound("Browser session");
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with email and password; returns an access token and a refresh token")
+    public TokenPair login(SignIn body) {
+        SignIn signIn = bodies.valid(body);
+        return accounts.login(signIn.email(), signIn.password(), caller());
     }
-    return Response.ok(new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
-        .header("Cache-Control", "no-store")
-        .build();
-  }
 
-  @DELETE
-  @Path("session")
-  @Operation(summary = "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
-  public Response webLogout() {
-    if (security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal) {
-      sessions.logoutWeb(SignedIn.of(security).sessionId(), caller());
+    /** Body of an email verification: the token from the link in the mail. */
+    public record Verification(@NotBlank @Size(max = 100) String token) {
+        public Verification(String token) {
+            this.token = token;
+        }
     }
-    return Response.noContent().cookie(SessionCookies.expiredCookie()).build();
-  }
 
-  /** Body of a password-reset request. */
-  public record ResetRequest(@NotBlank @Email @Size(max = Account.EMAIL_MAX) String email) {
-    public ResetRequest(String email) {
-      this.email = email;
+    @POST
+    @Path("verify-email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm the email address with the token from the verification mail")
+    public Response verifyEmail(Verification body) {
+        accounts.verifyEmail(bodies.valid(body).token(), caller());
+        return Response.noContent().build();
     }
-  }
 
-  @POST
-  @Path("password-reset")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Mail a password-reset link (the answer is the same whether the address is known or not)")
-  public Response requestPasswordReset(ResetRequest body) {
-    accounts.requestPasswordReset(bodies.valid(body).email(), caller());
-    return Response.accepted().build();
-  }
-
-  /** Body of a password reset: the token from the mailed link and the new password. */
-  public record Reset(@NotBlank @Size(max = 100) String token, @NotNull @Size(max = PASSWORD_MAX) String newPassword) {
-    public Reset(String token, String newPassword) {
-      this.token = token;
-      this.newPassword = newPassword;
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Trade a refresh token (once) for a new access token and refresh token")
+    public TokenPair refresh(Refresh body) {
+        return sessions.refresh(bodies.valid(body).refreshToken(), caller());
     }
-  }
 
-  @POST
-  @Path("password-reset/confirm")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Set a new password with the token from the reset mail; ends every session")
-  public Response resetPassword(Reset body) {
-    Reset reset = bodies.valid(body);
-    accounts.resetPassword(reset.token(), reset.newPassword(), caller());
-    return Response.noContent().build();
-  }
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End the session of this refresh token")
+    public Response logout(Refresh body) {
+        sessions.logout(bodies.valid(body).refreshToken(), caller());
+        return Response.noContent().build();
+    }
 
-  @GET
-  @Path("jwks")
-  @Operation(summary = "The public keys that verify access tokens (JWKS)")
-  public Map<String, Object> jwks() {
-    return tokens.jwks();
-  }
+    @POST
+    @Path("logout-everywhere")
+    @Roles("USER")
+    @Operation(summary = "End every session of the signed-in account")
+    public Response logoutEverywhere() {
+        sessions.logoutEverywhere(SignedIn.of(security).accountId(), caller());
+        return Response.noContent().build();
+    }
 
-  private Caller caller() {
-    return clientAddress.caller(request);
-  }
+    @POST
+    @Path("session")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign a browser in with email and password: sets the session cookie, returns the CSRF token")
+    public Response webLogin(SignIn body) {
+        SignIn signIn = bodies.valid(body);
+        WebSignIn session = accounts.webLogin(signIn.email(), signIn.password(), caller());
+        return Response.ok(new BrowserSession(session.csrfToken(), session.account()))
+                .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** What a browser learns of its session: the CSRF token to send back, and whose session it is. */
+    public record BrowserSession(String csrfToken, AccountView account) {}
+
+    @GET
+    @Path("session")
+    @Roles("USER")
+    @Operation(summary = "The browser session of the cookie: its CSRF token (after a page reload) and the account")
+    public Response webSession() {
+        SignedIn signedIn = SignedIn.of(security);
+        if (!(security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal cookie)) {
+            throw BusinessException.notFound("Browser session");
+        }
+        return Response.ok(new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @DELETE
+    @Path("session")
+    @Operation(summary = "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
+    public Response webLogout() {
+        if (security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal) {
+            sessions.logoutWeb(SignedIn.of(security).sessionId(), caller());
+        }
+        return Response.noContent().cookie(SessionCookies.expiredCookie()).build();
+    }
+
+    /** Body of a password-reset request. */
+    public record ResetRequest(
+            @NotBlank @Email @Size(max = Account.EMAIL_MAX) String email) {
+        public ResetRequest(String email) {
+            this.email = email;
+        }
+    }
+
+    @POST
+    @Path("password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mail a password-reset link (the answer is the same whether the address is known or not)")
+    public Response requestPasswordReset(ResetRequest body) {
+        accounts.requestPasswordReset(bodies.valid(body).email(), caller());
+        return Response.accepted().build();
+    }
+
+    /** Body of a password reset: the token from the mailed link and the new password. */
+    public record Reset(
+            @NotBlank @Size(max = 100) String token,
+            @NotNull @Size(max = PASSWORD_MAX) String newPassword) {
+        public Reset(String token, String newPassword) {
+            this.token = token;
+            this.newPassword = newPassword;
+        }
+    }
+
+    @POST
+    @Path("password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new password with the token from the reset mail; ends every session")
+    public Response resetPassword(Reset body) {
+        Reset reset = bodies.valid(body);
+        accounts.resetPassword(reset.token(), reset.newPassword(), caller());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("jwks")
+    @Operation(summary = "The public keys that verify access tokens (JWKS)")
+    public Map<String, Object> jwks() {
+        return tokens.jwks();
+    }
+
+    private Caller caller() {
+        return clientAddress.caller(request);
+    }
 }

@@ -26,8 +26,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -42,107 +42,134 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("auth/providers/{provider}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProvidersResource {
-  /** Binds a browser's sign-in to the browser that started it (the state alone could be planted). */
-  static final String FLOW_COOKIE = "__Host-dating-signin";
-  static final int TOKEN_MAX = 8192;
+    /** Binds a browser's sign-in to the browser that started it (the state alone could be planted). */
+    static final String FLOW_COOKIE = "__Host-dating-signin";
 
-  @Inject ProviderSignIn signIn;
-  @Inject RequestBodies bodies;
-  @Inject ClientAddress clientAddress;
-  @Context HttpServletRequest request;
+    static final int TOKEN_MAX = 8192;
 
-  @Inject
-  @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
-  String publicUrl;
+    @Inject
+    ProviderSignIn signIn;
 
-  /** Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first sign-in. */
-  public record ProviderToken(
-      @Size(max = TOKEN_MAX) String idToken,
-      @Size(max = TOKEN_MAX) String accessToken,
-      @Size(max = 200) String nonce,
-      @Size(max = Account.DISPLAY_NAME_MAX) String name,
-      LocalDate birthDate,
-      @Size(max = AuthResource.PASSWORD_MAX) String password) {
-    public ProviderToken(String idToken, String accessToken, String nonce, String name, LocalDate birthDate, String password) {
-      this.idToken = idToken;
-      this.accessToken = accessToken;
-      this.nonce = nonce;
-      this.name = name;
-      this.birthDate = birthDate;
-      this.password = password;
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    /** Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first sign-in. */
+    public record ProviderToken(
+            @Size(max = TOKEN_MAX) String idToken,
+            @Size(max = TOKEN_MAX) String accessToken,
+            @Size(max = 200) String nonce,
+            @Size(max = Account.DISPLAY_NAME_MAX) String name,
+            LocalDate birthDate,
+            @Size(max = AuthResource.PASSWORD_MAX) String password) {
+        public ProviderToken(
+                String idToken, String accessToken, String nonce, String name, LocalDate birthDate, String password) {
+            this.idToken = idToken;
+            this.accessToken = accessToken;
+            this.nonce = nonce;
+            this.name = name;
+            this.birthDate = birthDate;
+            this.password = password;
+        }
+
+        @AssertTrue(message = "send either idToken or accessToken")
+        boolean isOneToken() {
+            return (idToken == null) != (accessToken == null);
+        }
     }
 
-    @AssertTrue(message = "send either idToken or accessToken")
-    boolean isOneToken() {
-      return (idToken == null) != (accessToken == null);
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary =
+                    "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
+    public TokenPair signIn(@PathParam("provider") String provider, ProviderToken body) {
+        IdentityProvider idp = provider(provider);
+        ProviderToken token = bodies.valid(body);
+        if (token.accessToken() != null && idp != IdentityProvider.FACEBOOK) {
+            throw InvalidInputException.of(
+                    "accessToken", "Only Facebook sign-in takes an access token; send the ID token.");
+        }
+        return signIn.signIn(
+                idp,
+                token.idToken(),
+                token.accessToken(),
+                token.nonce(),
+                new Details(token.birthDate(), token.name(), token.password()),
+                clientAddress.caller(request));
     }
-  }
 
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
-  public TokenPair signIn(@PathParam("provider") String provider, ProviderToken body) {
-    IdentityProvider idp = provider(provider);
-    ProviderToken token = bodies.valid(body);
-    if (token.accessToken() != null && idp != IdentityProvider.FACEBOOK) {
-      throw InvalidInputException.of("accessToken", "Only Facebook sign-in takes an access token; send the ID token.");
+    @GET
+    @Path("authorize")
+    @Operation(summary = "Start a browser's sign-in: redirects to the provider (PKCE S256, state, nonce)")
+    public Response authorize(@PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
+        IdentityProvider idp = provider(provider);
+        AuthorizationRequest flow =
+                signIn.authorize(idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
+        return Response.seeOther(flow.url())
+                .cookie(SessionCookies.hostCookie(FLOW_COOKIE, flow.state(), Duration.ofMinutes(10)))
+                .header("Cache-Control", "no-store")
+                .build();
     }
-    return signIn.signIn(idp, token.idToken(), token.accessToken(), token.nonce(),
-        new Details(token.birthDate(), token.name(), token.password()), clientAddress.caller(request));
-  }
 
-  @GET
-  @Path("authorize")
-  @Operation(summary = "Start a browser's sign-in: redirects to the provider (PKCE S256, state, nonce)")
-  public Response authorize(@PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
-    IdentityProvider idp = provider(provider);
-    AuthorizationRequest flow = signIn.authorize(idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
-    return Response.seeOther(flow.url())
-        .cookie(SessionCookies.hostCookie(FLOW_COOKIE, flow.state(), Duration.ofMinutes(10)))
-        .header("Cache-Control", "no-store")
-        .build();
-  }
-
-  @GET
-  @Path("callback")
-  @Operation(summary = "Where the provider sends the browser back: signs it in with the session cookie and redirects home")
-  public Response callback(
-      @PathParam("provider") String provider,
-      @QueryParam("state") String state,
-      @QueryParam("code") String code,
-      @QueryParam("error") String error,
-      @CookieParam(FLOW_COOKIE) String boundState) {
-    IdentityProvider idp = provider(provider);
-    if (error != null) {
-      throw new BusinessException(ProblemType.UNAUTHORIZED, idp.displayName() + " did not sign you in.");
+    @GET
+    @Path("callback")
+    @Operation(
+            summary =
+                    "Where the provider sends the browser back: signs it in with the session cookie and redirects home")
+    public Response callback(
+            @PathParam("provider") String provider,
+            @QueryParam("state") String state,
+            @QueryParam("code") String code,
+            @QueryParam("error") String error,
+            @CookieParam(FLOW_COOKIE) String boundState) {
+        IdentityProvider idp = provider(provider);
+        if (error != null) {
+            throw new BusinessException(ProblemType.UNAUTHORIZED, idp.displayName() + " did not sign you in.");
+        }
+        if (state == null
+                || code == null
+                || code.length() > TOKEN_MAX
+                || boundState == null
+                || !MessageDigest.isEqual(
+                        state.getBytes(StandardCharsets.UTF_8), boundState.getBytes(StandardCharsets.UTF_8))) {
+            throw InvalidInputException.of("state", "This sign-in was not started in this browser; start again.");
+        }
+        WebSignIn session = signIn.callback(idp, state, code, clientAddress.caller(request));
+        return Response.seeOther(URI.create(publicUrl + "/"))
+                .cookie(
+                        SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
+                        SessionCookies.hostCookie(FLOW_COOKIE, "", Duration.ZERO))
+                .header("Cache-Control", "no-store")
+                .build();
     }
-    if (state == null || code == null || code.length() > TOKEN_MAX || boundState == null
-        || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), boundState.getBytes(StandardCharsets.UTF_8))) {
-      throw InvalidInputException.of("state", "This sign-in was not started in this browser; start again.");
+
+    private String callbackUri(IdentityProvider provider) {
+        return publicUrl + "/api/v1/auth/providers/" + provider.configKey() + "/callback";
     }
-    WebSignIn session = signIn.callback(idp, state, code, clientAddress.caller(request));
-    return Response.seeOther(URI.create(publicUrl + "/"))
-        .cookie(SessionCookies.sessionCookie(session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
-            SessionCookies.hostCookie(FLOW_COOKIE, "", Duration.ZERO))
-        .header("Cache-Control", "no-store")
-        .build();
-  }
 
-  private String callbackUri(IdentityProvider provider) {
-    return publicUrl + "/api/v1/auth/providers/" + provider.configKey() + "/callback";
-  }
-
-  /** The provider of a path, by its lower-case name; others are not found. */
-  static IdentityProvider provider(String name) {
-    return Arrays.stream(IdentityProvider.values()).filter(p -> p.configKey().equals(name)).findFirst()
-        .orElseThrow(() -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
-  }
-
-  private static LocalDate birthDate(String value) {
-    try {
-      return value == null || value.isBlank() ? null : LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw InvalidInputException.of("birthDate", "Use the form YYYY-MM-DD.");
+    /** The provider of a path, by its lower-case name; others are not found. */
+    static IdentityProvider provider(String name) {
+        return Arrays.stream(IdentityProvider.values())
+                .filter(p -> p.configKey().equals(name))
+                .findFirst()
+                .orElseThrow(() -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
     }
-  }
+
+    private static LocalDate birthDate(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("birthDate", "Use the form YYYY-MM-DD.");
+        }
+    }
 }

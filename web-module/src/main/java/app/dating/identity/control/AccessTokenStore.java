@@ -30,57 +30,63 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class AccessTokenStore implements IdentityStore {
-  /** Payara's credential type; read by reflection, as it is not part of an API. */
-  static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
+    /** Payara's credential type; read by reflection, as it is not part of an API. */
+    static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-  private static final ConcurrentHashMap<Class<?>, MethodHandle> TOKEN_GETTERS = new ConcurrentHashMap<>();
-  private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
-  private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
+    private static final ConcurrentHashMap<Class<?>, MethodHandle> TOKEN_GETTERS = new ConcurrentHashMap<>();
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+    private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
 
-  @Inject AccessTokens tokens;
+    @Inject
+    AccessTokens tokens;
 
-  @Override
-  public CredentialValidationResult validate(Credential credential) {
-    String token = token(credential);
-    if (token == null) {
-      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        String token = token(credential);
+        if (token == null) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return tokens.verifiedClaims(token)
+                .map(claims -> new AccessTokenPrincipal(token, claims))
+                .map(principal -> new CredentialValidationResult(principal, principal.getGroups()))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
     }
-    return tokens.verifiedClaims(token)
-        .map(claims -> new AccessTokenPrincipal(token, claims))
-        .map(principal -> new CredentialValidationResult(principal, principal.getGroups()))
-        .orElse(CredentialValidationResult.INVALID_RESULT);
-  }
 
-  @Override
-  public int priority() {
-    return 10;
-  }
-
-  @Override
-  public Set<ValidationType> validationTypes() {
-    return DEFAULT_VALIDATION_TYPES;
-  }
-
-  static String token(Credential credential) {
-    if (credential == null || !CREDENTIAL.equals(credential.getClass().getName())) {
-      return null;
+    @Override
+    public int priority() {
+        return 10;
     }
-    try {
-      return (String) TOKEN_GETTERS.computeIfAbsent(credential.getClass(), AccessTokenStore::getter).invoke(credential);
-    } catch (Throwable e) {
-      if (FALLBACK_LOGGED.compareAndSet(false, true)) {
-        LOG.log(Level.WARNING, "Cannot read the token of Payara's " + CREDENTIAL + "; Payara's own (slower) identity store"
-            + " verifies access tokens from now on. Logged once.", e);
-      }
-      return null;
-    }
-  }
 
-  private static MethodHandle getter(Class<?> type) {
-    try {
-      return MethodHandles.publicLookup().findVirtual(type, "getSignedJWT", MethodType.methodType(String.class));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Payara's " + CREDENTIAL + " has no getSignedJWT()", e);
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return DEFAULT_VALIDATION_TYPES;
     }
-  }
+
+    static String token(Credential credential) {
+        if (credential == null || !CREDENTIAL.equals(credential.getClass().getName())) {
+            return null;
+        }
+        try {
+            return (String) TOKEN_GETTERS
+                    .computeIfAbsent(credential.getClass(), AccessTokenStore::getter)
+                    .invoke(credential);
+        } catch (Throwable e) {
+            if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+                LOG.log(
+                        Level.WARNING,
+                        "Cannot read the token of Payara's " + CREDENTIAL + "; Payara's own (slower) identity store"
+                                + " verifies access tokens from now on. Logged once.",
+                        e);
+            }
+            return null;
+        }
+    }
+
+    private static MethodHandle getter(Class<?> type) {
+        try {
+            return MethodHandles.publicLookup().findVirtual(type, "getSignedJWT", MethodType.methodType(String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Payara's " + CREDENTIAL + " has no getSignedJWT()", e);
+        }
+    }
 }

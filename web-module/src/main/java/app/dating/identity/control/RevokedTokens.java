@@ -15,19 +15,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RevokedTokens implements ContainerRequestFilter {
-  @Inject Revocations revocations;
+    @Inject
+    Revocations revocations;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
-      return;
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+            return;
+        }
+        String sid = token.getClaim("sid");
+        if (revocations.isRevoked(
+                UUID.fromString(token.getSubject()),
+                sid == null ? null : UUID.fromString(sid),
+                AccessTokens.issuedAt(token.getClaim(AccessTokens.ISSUED_AT_MILLIS), token.getIssuedAtTime()))) {
+            throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
+        }
     }
-    String sid = token.getClaim("sid");
-    if (revocations.isRevoked(
-        UUID.fromString(token.getSubject()),
-        sid == null ? null : UUID.fromString(sid),
-        AccessTokens.issuedAt(token.getClaim(AccessTokens.ISSUED_AT_MILLIS), token.getIssuedAtTime()))) {
-      throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
-    }
-  }
 }
