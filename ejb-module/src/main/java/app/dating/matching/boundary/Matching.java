@@ -5,7 +5,6 @@ import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.control.Allowances;
 import app.dating.matching.control.Allowances.Spending;
-import app.dating.matching.entity.Block;
 import app.dating.matching.entity.Entitlement;
 import app.dating.matching.entity.Match;
 import app.dating.matching.entity.Report;
@@ -20,6 +19,7 @@ import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
 import app.dating.shared.problem.RateLimitedException;
+import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -60,6 +60,9 @@ public class Matching {
 
     @Inject
     Events events;
+
+    @Inject
+    Visibility visibility;
 
     @Inject
     RateLimiter limiter;
@@ -155,11 +158,7 @@ public class Matching {
             throw BusinessException.notFound("Account");
         }
         Instant now = clock.instant();
-        em.createNamedQuery(Block.INSERT_IF_ABSENT)
-                .setParameter(1, me)
-                .setParameter(2, other)
-                .setParameter(3, now)
-                .executeUpdate();
+        visibility.block(me, other, now);
         findMatch(Match.pair(me, other)).filter(Match::isActive).ifPresent(m -> m.end(Match.Ending.BLOCK, me, now));
         events.publish(
                 DomainEvent.BLOCK,

@@ -1,20 +1,17 @@
 package app.dating.media.boundary;
 
-import app.dating.identity.entity.Account;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
-import app.dating.matching.entity.Match;
 import app.dating.media.control.MediaStore;
 import app.dating.media.control.PhotoFiles;
 import app.dating.media.control.PhotoProcessing;
 import app.dating.media.control.PhotoProcessor;
 import app.dating.media.entity.Photo;
-import app.dating.profiles.control.Visibility;
-import app.dating.profiles.entity.Profile;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -178,8 +175,8 @@ public class Photos {
         Photo photo = Optional.ofNullable(em.find(Photo.class, photoId))
                 .filter(p -> p.status() == Photo.Status.READY)
                 .filter(p -> p.conversationId()
-                        .map(c -> isOpen(c, viewerId))
-                        .orElseGet(() -> mayView(viewerId, p.accountId())))
+                        .map(c -> visibility.inOpenConversation(c, viewerId))
+                        .orElseGet(() -> visibility.canSee(viewerId, p.accountId())))
                 .orElseThrow(() -> BusinessException.notFound("Photo"));
         int side = photo.sizeFor(wanted);
         byte[] jpeg = store.get(Photo.variantKey(photo.contentHash(), side))
@@ -187,22 +184,8 @@ public class Photos {
         return new Served(jpeg, photo.contentHash().substring(0, 32) + "-" + side);
     }
 
-    private boolean mayView(UUID viewerId, UUID ownerId) {
-        if (viewerId.equals(ownerId)) {
-            return true;
-        }
-        Account account = em.find(Account.class, ownerId);
-        Profile profile = em.find(Profile.class, ownerId);
-        return account != null && profile != null && visibility.canSee(viewerId, profile, account);
-    }
-
-    private boolean isOpen(UUID conversationId, UUID person) {
-        Match match = em.find(Match.class, conversationId);
-        return match != null && match.isOpenTo(person);
-    }
-
     private void openConversation(UUID person, UUID conversationId) {
-        if (conversationId == null || !isOpen(conversationId, person)) {
+        if (conversationId == null || !visibility.inOpenConversation(conversationId, person)) {
             throw BusinessException.notFound("Conversation");
         }
     }

@@ -3,7 +3,6 @@ package app.dating.profiles.boundary;
 import app.dating.identity.entity.Account;
 import app.dating.media.entity.Photo;
 import app.dating.profiles.control.LocationGrid;
-import app.dating.profiles.control.Visibility;
 import app.dating.profiles.entity.Gender;
 import app.dating.profiles.entity.Interest;
 import app.dating.profiles.entity.Profile;
@@ -13,6 +12,7 @@ import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -125,7 +125,7 @@ public class Profiles {
         limiter.consume(PROFILE_VIEWS, viewerId.toString());
         Profile owner = em.find(Profile.class, accountId);
         Account ownerAccount = em.find(Account.class, accountId);
-        if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, owner, ownerAccount)) {
+        if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, accountId)) {
             throw BusinessException.notFound("Profile");
         }
         Integer distance = Optional.ofNullable(em.find(Profile.class, viewerId))
