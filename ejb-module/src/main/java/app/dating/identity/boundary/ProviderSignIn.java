@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,9 +90,14 @@ public class ProviderSignIn {
         return sessions.start(resolve(identity, details, caller));
     }
 
+    /**
+     * Where to send a browser to sign in with a provider, and the state it must bring back; the nonce
+     * and the PKCE verifier stay on the server.
+     */
+    public record Authorization(URI url, String state) {}
+
     /** Starts a browser's sign-in: where to send it, and the state it must bring back. */
-    public AuthorizationRequest authorize(
-            IdentityProvider provider, String redirectUri, LocalDate birthDate, Caller caller) {
+    public Authorization authorize(IdentityProvider provider, String redirectUri, LocalDate birthDate, Caller caller) {
         limiter.consume(PROVIDER_PER_IP, caller.ip());
         AuthorizationRequest request = tokens.authorization(provider, redirectUri);
         cache.put(
@@ -105,7 +111,7 @@ public class ProviderSignIn {
                         .build()
                         .toString(),
                 FLOW_LIFETIME);
-        return request;
+        return new Authorization(request.url(), request.state());
     }
 
     /** Ends a browser's sign-in: the state is spent once, the code traded (with the PKCE verifier) for a verified identity. */

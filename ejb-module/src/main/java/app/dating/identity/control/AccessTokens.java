@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.identity.boundary.VerifiedToken;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -164,15 +165,12 @@ public class AccessTokens {
         return Instant.ofEpochSecond(iatSeconds).plusMillis(999);
     }
 
-    /** What a verified access token says. */
-    public record Verified(UUID subject, UUID sessionId, Set<String> groups, Instant issuedAt, Instant expiresAt) {}
-
     /**
      * Verifies an access token as MicroProfile JWT does on the API (signature against the published
      * keys, RS256 only, issuer, audience, expiry): for the WebSocket endpoint, where no JAX-RS filter
      * runs. Revocations are the caller's to check.
      */
-    public Optional<Verified> verify(String token) {
+    public Optional<VerifiedToken> verify(String token) {
         return verifiedToken(token).flatMap(claims -> {
             try {
                 Instant issued = issuedAt(
@@ -180,7 +178,7 @@ public class AccessTokens {
                         claims.getIssueTime().toInstant().getEpochSecond());
                 String sid = claims.getStringClaim("sid");
                 List<String> groups = claims.getStringListClaim("groups");
-                return Optional.of(new Verified(
+                return Optional.of(new VerifiedToken(
                         UUID.fromString(claims.getSubject()),
                         sid == null ? null : UUID.fromString(sid),
                         groups == null ? Set.of() : Set.copyOf(groups),

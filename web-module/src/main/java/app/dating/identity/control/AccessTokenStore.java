@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.identity.boundary.AccessTokenChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * Payara's own identity store does (a lower priority number goes first). Payara's store re-reads the
  * JWKS and rebuilds the RSA key on every request (it tries the text as PEM, which throws, then parses
  * it as JSON): a fifth of a swipe's CPU. This one verifies with the keys parsed once
- * ({@link AccessTokens#verifiedClaims}), all of the JWKS's keys by {@code kid}, so tokens signed
+ * ({@link AccessTokenChecks#verifiedClaims}), all of the JWKS's keys by {@code kid}, so tokens signed
  * before a key rotation still verify. MicroProfile JWT stays the authentication mechanism: it reads
  * the header, answers 401 and logs the caller in with the principal this store returns, which is a
  * {@link org.eclipse.microprofile.jwt.JsonWebToken} as before.
@@ -38,7 +39,7 @@ public class AccessTokenStore implements IdentityStore {
     private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
 
     @Inject
-    AccessTokens tokens;
+    AccessTokenChecks tokens;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {

@@ -7,9 +7,9 @@ import app.dating.chat.boundary.ChatWriter;
 import app.dating.chat.boundary.Draft;
 import app.dating.chat.boundary.Receipt;
 import app.dating.chat.entity.Message;
+import app.dating.identity.boundary.AccessTokenChecks;
 import app.dating.identity.boundary.Sessions;
-import app.dating.identity.control.AccessTokens;
-import app.dating.identity.control.Revocations;
+import app.dating.identity.boundary.VerifiedToken;
 import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
 import app.dating.realtime.control.Frames;
@@ -76,10 +76,7 @@ public class ChatEndpoint {
     IdleChecks idleChecks;
 
     @Inject
-    AccessTokens tokens;
-
-    @Inject
-    Revocations revocations;
+    AccessTokenChecks tokens;
 
     @Inject
     Sessions sessions;
@@ -300,9 +297,8 @@ public class ChatEndpoint {
     }
 
     /** An access token not past its expiry, whose session was not revoked since it was issued. */
-    private boolean stillValid(AccessTokens.Verified token) {
-        return clock.instant().isBefore(token.expiresAt())
-                && !revocations.isRevoked(token.subject(), token.sessionId(), token.issuedAt());
+    private boolean stillValid(VerifiedToken token) {
+        return clock.instant().isBefore(token.expiresAt()) && !tokens.isRevoked(token);
     }
 
     private void start(Session session, Connection connection) {
