@@ -3,7 +3,6 @@ package app.dating.chat.boundary;
 import app.dating.chat.control.MessageCipher;
 import app.dating.chat.control.MessageCipher.DataKey;
 import app.dating.chat.control.PhotoAttachments;
-import app.dating.chat.control.PresenceStore;
 import app.dating.chat.entity.Conversation;
 import app.dating.chat.entity.Message;
 import app.dating.events.boundary.DomainEvent;

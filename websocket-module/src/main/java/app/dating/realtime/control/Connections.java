@@ -2,8 +2,8 @@ package app.dating.realtime.control;
 
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.boundary.ChatMessage;
-import app.dating.chat.control.Fanout;
-import app.dating.chat.control.PresenceStore;
+import app.dating.chat.boundary.Fanout;
+import app.dating.chat.boundary.PresenceStore;
 import app.dating.pubsub.boundary.Broadcaster;
 import app.dating.shared.json.JsonP;
 import jakarta.annotation.PostConstruct;

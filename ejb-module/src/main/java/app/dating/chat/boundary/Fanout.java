@@ -1,4 +1,4 @@
-package app.dating.chat.control;
+package app.dating.chat.boundary;
 
 import app.dating.pubsub.boundary.Broadcaster;
 import app.dating.shared.json.JsonP;
@@ -13,6 +13,9 @@ import java.util.UUID;
  * (conversation, sequence number, members), which each instance's sockets fetch in order; and ready
  * frames (typing, receipts, presence) addressed to accounts. Nothing that must not be lost travels
  * here: messages are stored before they are announced, and clients catch up with a sync.
+ *
+ * <p>Part of the chat boundary: the WARs announce through it, and the socket module listens on
+ * {@link #MESSAGES} and {@link #SIGNALS}.
  */
 @ApplicationScoped
 public class Fanout {

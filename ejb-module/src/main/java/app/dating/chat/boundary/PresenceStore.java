@@ -1,4 +1,4 @@
-package app.dating.chat.control;
+package app.dating.chat.boundary;
 
 import app.dating.cache.boundary.SharedCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * instances, in-process otherwise), refreshed while a socket is open; and when each was last seen.
  * Accounts with a socket on this instance are also known here, so asking about them (every chat
  * message asks about its recipient) needs no round trip.
+ *
+ * <p>Part of the chat boundary: the socket module reports here who opened and closed sockets.
  */
 @ApplicationScoped
 public class PresenceStore {
