@@ -131,7 +131,11 @@ public class Matching {
                         m.createdAt(),
                         m.lastActivityAt()))
                 .toList();
-        String next = page.size() > size ? encode(shown.get(shown.size() - 1)) : null;
+        String next = null;
+        if (page.size() > size) {
+            Match last = shown.get(shown.size() - 1);
+            next = encode(last.lastActivityAt(), last.id());
+        }
         return new MatchPage(views, next);
     }
 
@@ -332,8 +336,12 @@ public class Matching {
         }
     }
 
-    /** The swipes in rounds (in order) where a pair of people comes at most once. */
-    private static List<List<Integer>> rounds(List<PendingSwipe> swipes, List<Integer> indexes) {
+    /**
+     * The swipes at {@code indexes} in rounds where a pair of people comes at most once: each swipe goes
+     * to the first round that does not hold its pair yet, so a pair's swipes keep their order across
+     * rounds (both ways count as the same pair).
+     */
+    static List<List<Integer>> rounds(List<PendingSwipe> swipes, List<Integer> indexes) {
         List<List<Integer>> rounds = new ArrayList<>();
         List<Set<List<UUID>>> pairs = new ArrayList<>();
         for (int i : indexes) {
@@ -453,12 +461,14 @@ public class Matching {
         return pair[0].getMostSignificantBits() * 31 + pair[1].getLeastSignificantBits();
     }
 
-    private static String encode(Match last) {
-        String raw = last.lastActivityAt() + "|" + last.id();
+    /** The cursor of the page after the match with this activity time and id: opaque to clients, not secret. */
+    static String encode(Instant lastActivityAt, UUID id) {
+        String raw = lastActivityAt + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String[] decode(String cursor) {
+    /** The activity time and id of a cursor {@link #encode} made; anything else is invalid input. */
+    static String[] decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             Instant.parse(parts[0]);
