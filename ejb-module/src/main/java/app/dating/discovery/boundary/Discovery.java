@@ -3,9 +3,9 @@ package app.dating.discovery.boundary;
 import app.dating.cache.boundary.SharedCache;
 import app.dating.discovery.control.Candidate;
 import app.dating.discovery.control.CandidateGenerator;
+import app.dating.discovery.control.FeedSessions;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
-import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
@@ -78,14 +78,12 @@ public class Discovery {
     Duration poolTtl;
 
     public FeedPage feed(UUID me, String cursor, int size) {
-        String session = cursor == null ? SecretTokens.newToken() : cursor;
-        if (!SecretTokens.looksLikeToken(session)) {
-            throw InvalidInputException.of("cursor", "This cursor is not one the API gave out.");
-        }
-        String key = "feed:" + me + ":" + session;
-        String[] state = cache.get(key).orElse(";").split(";", -1);
-        Set<UUID> served = ids(state[0]);
-        List<UUID> pool = new ArrayList<>(ids(state[1]));
+        String session = FeedSessions.cursor(cursor);
+        String key = FeedSessions.key(me, session);
+        FeedSessions.State state =
+                cache.get(key).map(FeedSessions.State::decode).orElseGet(FeedSessions.State::empty);
+        Set<UUID> served = state.served();
+        List<UUID> pool = state.pool();
         List<FeedCard> page = new ArrayList<>();
         Seeker seeker = null;
         boolean queried = false;
@@ -112,7 +110,7 @@ public class Discovery {
             served.addAll(next);
             page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
         }
-        cache.put(key, join(served) + ";" + join(pool), SESSION);
+        cache.put(key, new FeedSessions.State(served, pool).encode(), SESSION);
         return new FeedPage(page, session);
     }
 
