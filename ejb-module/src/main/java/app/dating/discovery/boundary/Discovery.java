@@ -3,9 +3,9 @@ package app.dating.discovery.boundary;
 import app.dating.cache.boundary.SharedCache;
 import app.dating.discovery.control.Candidate;
 import app.dating.discovery.control.CandidateGenerator;
+import app.dating.discovery.control.FeedSessions;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
-import app.dating.identity.control.SecretTokens;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,25 +58,30 @@ public class Discovery {
           + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?2)";
 
   @PersistenceContext EntityManager em;
+
   @Inject CandidateGenerator generator;
+
   @Inject Ranker ranker;
+
   @Inject SharedCache cache;
+
   @Inject Clock clock;
 
-  /** How long a seeker's ranked pool serves new feed sessions; zero makes every session query afresh. */
+  /**
+   * How long a seeker's ranked pool serves new feed sessions; zero makes every session query
+   * afresh.
+   */
   @Inject
   @ConfigProperty(name = "discovery.pool-ttl", defaultValue = "PT5M")
   Duration poolTtl;
 
   public FeedPage feed(UUID me, String cursor, int size) {
-    String session = cursor == null ? SecretTokens.newToken() : cursor;
-    if (!SecretTokens.looksLikeToken(session)) {
-      throw InvalidInputException.of("cursor", "This cursor is not one the API gave out.");
-    }
-    String key = "feed:" + me + ":" + session;
-    String[] state = cache.get(key).orElse(";").split(";", -1);
-    Set<UUID> served = ids(state[0]);
-    List<UUID> pool = new ArrayList<>(ids(state[1]));
+    String session = FeedSessions.cursor(cursor);
+    String key = FeedSessions.key(me, session);
+    FeedSessions.State state =
+        cache.get(key).map(FeedSessions.State::decode).orElseGet(FeedSessions.State::empty);
+    Set<UUID> served = state.served();
+    List<UUID> pool = state.pool();
     List<FeedCard> page = new ArrayList<>();
     Seeker seeker = null;
     boolean queried = false;
@@ -87,7 +91,8 @@ public class Discovery {
           break;
         }
         seeker = seeker == null ? seeker(me) : seeker;
-        Optional<List<UUID>> reused = served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
+        Optional<List<UUID>> reused =
+            served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
         if (reused.isPresent()) {
           pool.addAll(reused.get());
           continue;
@@ -104,25 +109,29 @@ public class Discovery {
       served.addAll(next);
       page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
     }
-    cache.put(key, join(served) + ";" + join(pool), SESSION);
+    cache.put(key, new FeedSessions.State(served, pool).encode(), SESSION);
     return new FeedPage(page, session);
   }
 
   /**
-   * The seeker's pool of the last {@code poolTtl}, for a new session: if their filters and interests
-   * are unchanged and it still holds a page once those they swiped are out.
+   * The seeker's pool of the last {@code poolTtl}, for a new session: if their filters and
+   * interests are unchanged and it still holds a page once those they swiped are out.
    */
   private Optional<List<UUID>> reusablePool(Seeker seeker, int size) {
     if (poolTtl.isZero()) {
       return Optional.empty();
     }
     String fingerprint = fingerprint(seeker);
-    return cache.get(poolKey(seeker)).map(value -> value.split(";", -1)).filter(v -> v.length == 2 && v[0].equals(fingerprint))
-        .map(v -> {
-          List<UUID> pool = new ArrayList<>(ids(v[1]));
-          pool.removeAll(swipedAmong(seeker.accountId(), pool));
-          return pool;
-        })
+    return cache
+        .get(poolKey(seeker))
+        .map(value -> value.split(";", -1))
+        .filter(v -> v.length == 2 && v[0].equals(fingerprint))
+        .map(
+            v -> {
+              List<UUID> pool = new ArrayList<>(ids(v[1]));
+              pool.removeAll(swipedAmong(seeker.accountId(), pool));
+              return pool;
+            })
         .filter(pool -> pool.size() >= size);
   }
 
@@ -132,20 +141,36 @@ public class Discovery {
 
   /** What the pool depends on: the seeker's filters, place, interests and day. */
   private static String fingerprint(Seeker seeker) {
-    return Integer.toHexString(Objects.hash(seeker.gender(), seeker.wantedGenders(), seeker.age(), seeker.ageMin(),
-        seeker.ageMax(), seeker.maxDistanceKm(), seeker.latitude(), seeker.longitude(), seeker.interests(), seeker.today()));
+    return Integer.toHexString(
+        Objects.hash(
+            seeker.gender(),
+            seeker.wantedGenders(),
+            seeker.age(),
+            seeker.ageMin(),
+            seeker.ageMax(),
+            seeker.maxDistanceKm(),
+            seeker.latitude(),
+            seeker.longitude(),
+            seeker.interests(),
+            seeker.today()));
   }
 
   private List<UUID> ranked(Seeker seeker, Set<UUID> exclude) {
-    return ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).stream().map(Candidate::accountId).toList();
+    return ranker.rank(seeker, generator.candidates(seeker, exclude, POOL)).stream()
+        .map(Candidate::accountId)
+        .toList();
   }
 
   /** Whom of these people the seeker has swiped (a pool's worth of primary-key probes). */
   private Set<UUID> swipedAmong(UUID me, List<UUID> people) {
     @SuppressWarnings("unchecked")
-    List<String> ids = em.createNativeQuery("select cast(target_id as varchar) from swipe"
-            + " where swiper_id = ?1 and target_id = any(cast(string_to_array(?2, ',') as uuid[]))")
-        .setParameter(1, me).setParameter(2, join(people)).getResultList();
+    List<String> ids =
+        em.createNativeQuery(
+                "select cast(target_id as varchar) from swipe"
+                    + " where swiper_id = ?1 and target_id = any(cast(string_to_array(?2, ',') as uuid[]))")
+            .setParameter(1, me)
+            .setParameter(2, join(people))
+            .getResultList();
     return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
   }
 
@@ -153,20 +178,35 @@ public class Discovery {
     Profile profile = em.find(Profile.class, me);
     Account account = em.find(Account.class, me);
     if (profile == null || account == null) {
-      throw InvalidInputException.of("profile", "Fill in your profile and share your location to see people.");
+      throw InvalidInputException.of(
+          "profile", "Fill in your profile and share your location to see people.");
     }
-    LocationGrid.Cell cell = profile.cell()
-        .orElseThrow(() -> InvalidInputException.of("location", "Share your location to see people near you."));
+    LocationGrid.Cell cell =
+        profile
+            .cell()
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "location", "Share your location to see people near you."));
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new Seeker(me, profile.gender(), profile.wantedGenders(), account.ageOn(today),
-        profile.ageMin(), profile.ageMax(), profile.maxDistanceKm(), cell.centreLatitude(), cell.centreLongitude(),
-        Set.copyOf(profile.interests()), today);
+    return new Seeker(
+        me,
+        profile.gender(),
+        profile.wantedGenders(),
+        account.ageOn(today),
+        profile.ageMin(),
+        profile.ageMax(),
+        profile.maxDistanceKm(),
+        cell.centreLatitude(),
+        cell.centreLongitude(),
+        Set.copyOf(profile.interests()),
+        today);
   }
 
   /**
-   * The cards of a page, in its order, from one query: each person's account, profile, interests and
-   * ready profile photos (in their order). Whoever no longer passes the exclusions (discoverable,
-   * active, not swiped, not blocked either way) is left out.
+   * The cards of a page, in its order, from one query: each person's account, profile, interests
+   * and ready profile photos (in their order). Whoever no longer passes the exclusions
+   * (discoverable, active, not swiped, not blocked either way) is left out.
    */
   private List<FeedCard> cards(UUID me, List<UUID> ids) {
     if (ids.isEmpty()) {
@@ -175,21 +215,38 @@ public class Discovery {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Optional<LocationGrid.Cell> mine = em.find(Profile.class, me).cell();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(CARDS).setParameter(1, join(ids)).setParameter(2, me).getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(CARDS).setParameter(1, join(ids)).setParameter(2, me).getResultList();
     Map<UUID, FeedCard> cards = new HashMap<>();
     for (Object[] row : rows) {
       UUID id = UUID.fromString((String) row[0]);
-      Optional<LocationGrid.Cell> theirs = row[6] == null || row[7] == null ? Optional.empty()
-          : Optional.of(LocationGrid.cellOf(((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue()));
+      Optional<LocationGrid.Cell> theirs =
+          row[6] == null || row[7] == null
+              ? Optional.empty()
+              : Optional.of(
+                  LocationGrid.cellOf(
+                      ((Number) row[6]).doubleValue(), ((Number) row[7]).doubleValue()));
       int km = mine.flatMap(a -> theirs.map(b -> LocationGrid.displayedKm(a, b))).orElse(0);
-      cards.put(id, new FeedCard(id, (String) row[1], Account.ageOn(localDate(row[2]), today), (String) row[3], (String) row[4],
-          (String) row[5], km, csv(row[8], Integer::valueOf), csv(row[9], UUID::fromString)));
+      cards.put(
+          id,
+          new FeedCard(
+              id,
+              (String) row[1],
+              Account.ageOn(localDate(row[2]), today),
+              (String) row[3],
+              (String) row[4],
+              (String) row[5],
+              km,
+              csv(row[8], Integer::valueOf),
+              csv(row[9], UUID::fromString)));
     }
     return ids.stream().map(cards::get).filter(Objects::nonNull).toList();
   }
 
   private static <T> List<T> csv(Object text, Function<String, T> parse) {
-    return text == null || ((String) text).isEmpty() ? List.of() : Arrays.stream(((String) text).split(",")).map(parse).toList();
+    return text == null || ((String) text).isEmpty()
+        ? List.of()
+        : Arrays.stream(((String) text).split(",")).map(parse).toList();
   }
 
   private static LocalDate localDate(Object value) {
@@ -197,8 +254,11 @@ public class Discovery {
   }
 
   private static Set<UUID> ids(String csv) {
-    return csv.isEmpty() ? new LinkedHashSet<>()
-        : Arrays.stream(csv.split(",")).map(UUID::fromString).collect(Collectors.toCollection(LinkedHashSet::new));
+    return csv.isEmpty()
+        ? new LinkedHashSet<>()
+        : Arrays.stream(csv.split(","))
+            .map(UUID::fromString)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static String join(java.util.Collection<UUID> ids) {

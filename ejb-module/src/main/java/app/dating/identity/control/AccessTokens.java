@@ -1,17 +1,18 @@
 package app.dating.identity.control;
 
+import app.dating.identity.boundary.VerifiedToken;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
@@ -100,17 +101,26 @@ public class AccessTokens {
       publishedModified = Files.getLastModifiedTime(Path.of(jwksFile)).toMillis();
       published = JWKSet.load(Path.of(jwksFile).toFile()).toPublicJWKSet();
       if (published.getKeyByKeyId(signingKey.getKeyID()) == null) {
-        throw new IllegalStateException("the JWKS in " + jwksFile + " lacks the signing key " + signingKey.getKeyID());
+        throw new IllegalStateException(
+            "the JWKS in " + jwksFile + " lacks the signing key " + signingKey.getKeyID());
       }
-      // One processor for every token (it is thread-safe once configured): the keys are parsed once,
-      // not per request; an unknown kid re-reads the JWKS file when it changed (see reloadIfChanged).
+      // One processor for every token (it is thread-safe once configured): the keys are parsed
+      // once,
+      // not per request; an unknown kid re-reads the JWKS file when it changed (see
+      // reloadIfChanged).
       processor = new DefaultJWTProcessor<>();
-      processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, (selector, context) -> {
-        List<com.nimbusds.jose.jwk.JWK> found = selector.select(published);
-        return found.isEmpty() && reloadIfChanged() ? selector.select(published) : found;
-      }));
-      processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audience,
-          new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp", "iat")));
+      processor.setJWSKeySelector(
+          new JWSVerificationKeySelector<>(
+              JWSAlgorithm.RS256,
+              (selector, context) -> {
+                List<com.nimbusds.jose.jwk.JWK> found = selector.select(published);
+                return found.isEmpty() && reloadIfChanged() ? selector.select(published) : found;
+              }));
+      processor.setJWTClaimsSetVerifier(
+          new DefaultJWTClaimsVerifier<>(
+              audience,
+              new JWTClaimsSet.Builder().issuer(issuer).build(),
+              Set.of("sub", "exp", "iat")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the JWT keys", e);
     } catch (ParseException | GeneralSecurityException | JOSEException e) {
@@ -118,7 +128,10 @@ public class AccessTokens {
     }
   }
 
-  /** An access token for {@code subject} in the sign-in session {@code sessionId} (claim {@code sid}). */
+  /**
+   * An access token for {@code subject} in the sign-in session {@code sessionId} (claim {@code
+   * sid}).
+   */
   public IssuedToken issue(UUID subject, Collection<String> groups, UUID sessionId) {
     Instant now = clock.instant();
     JWTClaimsSet claims =
@@ -136,7 +149,10 @@ public class AccessTokens {
             .build();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(signingKey.getKeyID()).build(),
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(signingKey.getKeyID())
+                .build(),
             claims);
     try {
       jwt.sign(signer);
@@ -161,26 +177,33 @@ public class AccessTokens {
     return Instant.ofEpochSecond(iatSeconds).plusMillis(999);
   }
 
-  /** What a verified access token says. */
-  public record Verified(UUID subject, UUID sessionId, Set<String> groups, Instant issuedAt, Instant expiresAt) {}
-
   /**
    * Verifies an access token as MicroProfile JWT does on the API (signature against the published
    * keys, RS256 only, issuer, audience, expiry): for the WebSocket endpoint, where no JAX-RS filter
    * runs. Revocations are the caller's to check.
    */
-  public Optional<Verified> verify(String token) {
-    return verifiedToken(token).flatMap(claims -> {
-      try {
-        Instant issued = issuedAt(claims.getClaim(ISSUED_AT_MILLIS), claims.getIssueTime().toInstant().getEpochSecond());
-        String sid = claims.getStringClaim("sid");
-        List<String> groups = claims.getStringListClaim("groups");
-        return Optional.of(new Verified(UUID.fromString(claims.getSubject()), sid == null ? null : UUID.fromString(sid),
-            groups == null ? Set.of() : Set.copyOf(groups), issued, claims.getExpirationTime().toInstant()));
-      } catch (ParseException | IllegalArgumentException e) {
-        return Optional.empty();
-      }
-    });
+  public Optional<VerifiedToken> verify(String token) {
+    return verifiedToken(token)
+        .flatMap(
+            claims -> {
+              try {
+                Instant issued =
+                    issuedAt(
+                        claims.getClaim(ISSUED_AT_MILLIS),
+                        claims.getIssueTime().toInstant().getEpochSecond());
+                String sid = claims.getStringClaim("sid");
+                List<String> groups = claims.getStringListClaim("groups");
+                return Optional.of(
+                    new VerifiedToken(
+                        UUID.fromString(claims.getSubject()),
+                        sid == null ? null : UUID.fromString(sid),
+                        groups == null ? Set.of() : Set.copyOf(groups),
+                        issued,
+                        claims.getExpirationTime().toInstant()));
+              } catch (ParseException | IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /**
@@ -194,9 +217,9 @@ public class AccessTokens {
 
   /**
    * A token seen before is not verified again until it expires: a client sends the same token with
-   * every request for its lifetime, and checking its RSA signature was a tenth of a swipe's CPU. The
-   * key is the whole token, signature included, so only the very token that verified matches; its
-   * expiry is checked on every use, as the processor checks it (with the same clock skew).
+   * every request for its lifetime, and checking its RSA signature was a tenth of a swipe's CPU.
+   * The key is the whole token, signature included, so only the very token that verified matches;
+   * its expiry is checked on every use, as the processor checks it (with the same clock skew).
    */
   private Optional<JWTClaimsSet> verifiedToken(String token) {
     if (token == null || token.length() > 8192) {
@@ -216,11 +239,17 @@ public class AccessTokens {
   }
 
   private boolean stillUnexpired(JWTClaimsSet claims) {
-    Instant expiry = claims.getExpirationTime().toInstant().plusSeconds(DefaultJWTClaimsVerifier.DEFAULT_MAX_CLOCK_SKEW_SECONDS);
+    Instant expiry =
+        claims
+            .getExpirationTime()
+            .toInstant()
+            .plusSeconds(DefaultJWTClaimsVerifier.DEFAULT_MAX_CLOCK_SKEW_SECONDS);
     return clock.instant().isBefore(expiry);
   }
 
-  /** Bounded: past {@link #VERIFIED_MAX} tokens the expired ones go, and if that is not enough, all. */
+  /**
+   * Bounded: past {@link #VERIFIED_MAX} tokens the expired ones go, and if that is not enough, all.
+   */
   private void remember(String token, JWTClaimsSet claims) {
     if (verified.size() >= VERIFIED_MAX) {
       verified.values().removeIf(c -> !stillUnexpired(c));
@@ -265,8 +294,16 @@ public class AccessTokens {
   public static RSAKey signingKey(String pem) throws GeneralSecurityException, JOSEException {
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     KeyFactory rsa = KeyFactory.getInstance("RSA");
-    RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-    return new RSAKey.Builder(publicKey).privateKey(key).algorithm(JWSAlgorithm.RS256).keyIDFromThumbprint().build();
+    RSAPrivateCrtKey key =
+        (RSAPrivateCrtKey)
+            rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    RSAPublicKey publicKey =
+        (RSAPublicKey)
+            rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+    return new RSAKey.Builder(publicKey)
+        .privateKey(key)
+        .algorithm(JWSAlgorithm.RS256)
+        .keyIDFromThumbprint()
+        .build();
   }
 }

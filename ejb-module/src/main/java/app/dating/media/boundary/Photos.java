@@ -1,20 +1,17 @@
 package app.dating.media.boundary;
 
-import app.dating.identity.entity.Account;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
-import app.dating.matching.entity.Match;
 import app.dating.media.control.MediaStore;
 import app.dating.media.control.PhotoFiles;
 import app.dating.media.control.PhotoProcessing;
 import app.dating.media.control.PhotoProcessor;
 import app.dating.media.entity.Photo;
-import app.dating.profiles.control.Visibility;
-import app.dating.profiles.entity.Profile;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,22 +27,30 @@ import java.util.UUID;
 
 /**
  * A person's photos: upload (checked at once, processed in the background), reorder (the first is
- * the primary), delete; and the sizes others may fetch under the profile's visibility rules.
- * Chat photos go through the same pipeline but belong to one conversation: never on the profile,
- * not among its 9, fetched only by the conversation's two members while their match is active.
+ * the primary), delete; and the sizes others may fetch under the profile's visibility rules. Chat
+ * photos go through the same pipeline but belong to one conversation: never on the profile, not
+ * among its 9, fetched only by the conversation's two members while their match is active.
  * Originals are kept for reprocessing but never served.
  */
 @Stateless
 public class Photos {
-  static final RateLimit UPLOADS_PER_ACCOUNT = new RateLimit("photo-upload", 30, Duration.ofHours(1));
+  static final RateLimit UPLOADS_PER_ACCOUNT =
+      new RateLimit("photo-upload", 30, Duration.ofHours(1));
 
   @PersistenceContext EntityManager em;
+
   @Inject PhotoProcessor processor;
+
   @Inject MediaStore store;
+
   @Inject PhotoFiles files;
+
   @Inject Jobs jobs;
+
   @Inject Visibility visibility;
+
   @Inject RateLimiter limiter;
+
   @Inject Clock clock;
 
   /** One size of a photo, ready to serve. */
@@ -60,13 +65,19 @@ public class Photos {
     processor.inspect(bytes);
     String hash = PhotoProcessor.sha256(bytes);
     List<Photo> mine = photos(ownerId);
-    Optional<Photo> same = mine.stream().filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED).findFirst();
+    Optional<Photo> same =
+        mine.stream()
+            .filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED)
+            .findFirst();
     if (same.isPresent()) {
       return PhotoView.of(same.get());
     }
     List<Photo> kept = mine.stream().filter(p -> p.status() != Photo.Status.REJECTED).toList();
     if (kept.size() >= Photo.MAX_PER_ACCOUNT) {
-      throw BusinessException.conflict("You have " + Photo.MAX_PER_ACCOUNT + " photos, the most there can be; delete one first.");
+      throw BusinessException.conflict(
+          "You have "
+              + Photo.MAX_PER_ACCOUNT
+              + " photos, the most there can be; delete one first.");
     }
     store.put(Photo.originalKey(hash), bytes);
     Photo photo = new Photo(ownerId, hash, kept.size(), clock.instant());
@@ -76,18 +87,22 @@ public class Photos {
   }
 
   /**
-   * Takes a photo for a conversation (the id of an active match of {@code ownerId}): the same checks,
-   * hourly limit and processing as a profile photo, but it never counts among the profile's photos.
-   * The same bytes again for the same conversation give the same photo.
+   * Takes a photo for a conversation (the id of an active match of {@code ownerId}): the same
+   * checks, hourly limit and processing as a profile photo, but it never counts among the profile's
+   * photos. The same bytes again for the same conversation give the same photo.
    */
   public ChatPhotoView uploadForConversation(UUID ownerId, UUID conversationId, byte[] bytes) {
     openConversation(ownerId, conversationId);
     limiter.consume(UPLOADS_PER_ACCOUNT, ownerId.toString());
     processor.inspect(bytes);
     String hash = PhotoProcessor.sha256(bytes);
-    Optional<Photo> same = em.createNamedQuery(Photo.OF_CONVERSATION_BY, Photo.class)
-        .setParameter("conversation", conversationId).setParameter("account", ownerId).getResultStream()
-        .filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED).findFirst();
+    Optional<Photo> same =
+        em.createNamedQuery(Photo.OF_CONVERSATION_BY, Photo.class)
+            .setParameter("conversation", conversationId)
+            .setParameter("account", ownerId)
+            .getResultStream()
+            .filter(p -> p.contentHash().equals(hash) && p.status() != Photo.Status.REJECTED)
+            .findFirst();
     if (same.isPresent()) {
       return ChatPhotoView.of(same.get());
     }
@@ -102,7 +117,10 @@ public class Photos {
   public ChatPhotoView conversationPhoto(UUID ownerId, UUID conversationId, UUID photoId) {
     openConversation(ownerId, conversationId);
     return Optional.ofNullable(em.find(Photo.class, photoId))
-        .filter(p -> p.accountId().equals(ownerId) && p.conversationId().filter(conversationId::equals).isPresent())
+        .filter(
+            p ->
+                p.accountId().equals(ownerId)
+                    && p.conversationId().filter(conversationId::equals).isPresent())
         .map(ChatPhotoView::of)
         .orElseThrow(() -> BusinessException.notFound("Photo"));
   }
@@ -115,9 +133,13 @@ public class Photos {
     return PhotoView.of(owned(ownerId, photoId));
   }
 
-  /** Puts the owner's photos in this order; the first becomes the primary. It must name each kept photo once. */
+  /**
+   * Puts the owner's photos in this order; the first becomes the primary. It must name each kept
+   * photo once.
+   */
   public List<PhotoView> reorder(UUID ownerId, List<UUID> order) {
-    List<Photo> kept = photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList();
+    List<Photo> kept =
+        photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList();
     List<UUID> ids = kept.stream().map(Photo::id).toList();
     if (order.size() != ids.size() || !new HashSet<>(order).equals(new HashSet<>(ids))) {
       throw InvalidInputException.of("order", "Name each of your photos exactly once.");
@@ -134,7 +156,9 @@ public class Photos {
     Photo photo = owned(ownerId, photoId);
     em.remove(photo);
     em.flush();
-    List<Photo> rest = new ArrayList<>(photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList());
+    List<Photo> rest =
+        new ArrayList<>(
+            photos(ownerId).stream().filter(p -> p.status() != Photo.Status.REJECTED).toList());
     Instant now = clock.instant();
     for (int i = 0; i < rest.size(); i++) {
       rest.get(i).moveTo(i, now);
@@ -148,31 +172,25 @@ public class Photos {
    * (existence does not leak).
    */
   public Served size(UUID viewerId, UUID photoId, int wanted) {
-    Photo photo = Optional.ofNullable(em.find(Photo.class, photoId))
-        .filter(p -> p.status() == Photo.Status.READY)
-        .filter(p -> p.conversationId().map(c -> isOpen(c, viewerId)).orElseGet(() -> mayView(viewerId, p.accountId())))
-        .orElseThrow(() -> BusinessException.notFound("Photo"));
+    Photo photo =
+        Optional.ofNullable(em.find(Photo.class, photoId))
+            .filter(p -> p.status() == Photo.Status.READY)
+            .filter(
+                p ->
+                    p.conversationId()
+                        .map(c -> visibility.inOpenConversation(c, viewerId))
+                        .orElseGet(() -> visibility.canSee(viewerId, p.accountId())))
+            .orElseThrow(() -> BusinessException.notFound("Photo"));
     int side = photo.sizeFor(wanted);
-    byte[] jpeg = store.get(Photo.variantKey(photo.contentHash(), side)).orElseThrow(() -> BusinessException.notFound("Photo"));
+    byte[] jpeg =
+        store
+            .get(Photo.variantKey(photo.contentHash(), side))
+            .orElseThrow(() -> BusinessException.notFound("Photo"));
     return new Served(jpeg, photo.contentHash().substring(0, 32) + "-" + side);
   }
 
-  private boolean mayView(UUID viewerId, UUID ownerId) {
-    if (viewerId.equals(ownerId)) {
-      return true;
-    }
-    Account account = em.find(Account.class, ownerId);
-    Profile profile = em.find(Profile.class, ownerId);
-    return account != null && profile != null && visibility.canSee(viewerId, profile, account);
-  }
-
-  private boolean isOpen(UUID conversationId, UUID person) {
-    Match match = em.find(Match.class, conversationId);
-    return match != null && match.isOpenTo(person);
-  }
-
   private void openConversation(UUID person, UUID conversationId) {
-    if (conversationId == null || !isOpen(conversationId, person)) {
+    if (conversationId == null || !visibility.inOpenConversation(conversationId, person)) {
       throw BusinessException.notFound("Conversation");
     }
   }
@@ -185,6 +203,8 @@ public class Photos {
   }
 
   private List<Photo> photos(UUID ownerId) {
-    return em.createNamedQuery(Photo.OF_ACCOUNT, Photo.class).setParameter("account", ownerId).getResultList();
+    return em.createNamedQuery(Photo.OF_ACCOUNT, Photo.class)
+        .setParameter("account", ownerId)
+        .getResultList();
   }
 }

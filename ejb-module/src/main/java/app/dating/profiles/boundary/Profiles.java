@@ -1,19 +1,19 @@
 package app.dating.profiles.boundary;
 
 import app.dating.identity.entity.Account;
+import app.dating.media.entity.Photo;
 import app.dating.profiles.control.LocationGrid;
-import app.dating.profiles.control.Visibility;
 import app.dating.profiles.entity.Gender;
 import app.dating.profiles.entity.Interest;
 import app.dating.profiles.entity.Profile;
 import app.dating.profiles.entity.Prompt;
 import app.dating.profiles.entity.PromptAnswer;
-import app.dating.shared.problem.BusinessException;
-import app.dating.shared.problem.InvalidInputException;
-import jakarta.ejb.Stateless;
-import app.dating.media.entity.Photo;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
+import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.InvalidInputException;
+import app.dating.visibility.boundary.Visibility;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,13 +38,21 @@ import java.util.stream.Collectors;
 @Stateless
 public class Profiles {
   @PersistenceContext EntityManager em;
-  /** Moving one's position around a victim is how distances get trilaterated: the grid defeats it, and this slows it. */
-  static final RateLimit LOCATION_UPDATES = new RateLimit("location-update", 60, Duration.ofHours(1));
+
+  /**
+   * Moving one's position around a victim is how distances get trilaterated: the grid defeats it,
+   * and this slows it.
+   */
+  static final RateLimit LOCATION_UPDATES =
+      new RateLimit("location-update", 60, Duration.ofHours(1));
+
   /** Viewing is cheap to abuse for scraping. */
   static final RateLimit PROFILE_VIEWS = new RateLimit("profile-view", 600, Duration.ofHours(1));
 
   @Inject Visibility visibility;
+
   @Inject RateLimiter limiter;
+
   @Inject Clock clock;
 
   /** The caller's profile; an empty, hidden one is created the first time. */
@@ -60,7 +68,10 @@ public class Profiles {
     Account account = active(accountId);
     Profile profile = ownProfile(accountId);
     Set<String> genders = genderSlugs();
-    String gender = update.gender() == null || update.gender().isBlank() ? null : normalizeSlug(update.gender());
+    String gender =
+        update.gender() == null || update.gender().isBlank()
+            ? null
+            : normalizeSlug(update.gender());
     if (gender != null && !genders.contains(gender)) {
       throw InvalidInputException.of("gender", "Unknown gender; see /catalogue/genders.");
     }
@@ -75,7 +86,8 @@ public class Profiles {
     }
     Set<Integer> interestIds = new HashSet<>(update.interests());
     if (interestIds.size() > Profile.INTERESTS_MAX) {
-      throw InvalidInputException.of("interests", "At most " + Profile.INTERESTS_MAX + " interests.");
+      throw InvalidInputException.of(
+          "interests", "At most " + Profile.INTERESTS_MAX + " interests.");
     }
     if (interests(interestIds).size() != interestIds.size()) {
       throw InvalidInputException.of("interests", "Unknown interest; see /catalogue/interests.");
@@ -83,8 +95,17 @@ public class Profiles {
 
     profile.identify(gender, update.genderText());
     profile.seek(wanted, update.ageMin(), update.ageMax(), update.maxDistanceKm());
-    profile.describe(update.bio(), update.job(), update.education(), update.heightCm(), update.languages(), update.intent());
-    profile.answer(update.prompts().stream().map(p -> new PromptAnswer(p.promptId(), p.answer() == null ? "" : p.answer())).toList());
+    profile.describe(
+        update.bio(),
+        update.job(),
+        update.education(),
+        update.heightCm(),
+        update.languages(),
+        update.intent());
+    profile.answer(
+        update.prompts().stream()
+            .map(p -> new PromptAnswer(p.promptId(), p.answer() == null ? "" : p.answer()))
+            .toList());
     profile.interestedIn(interestIds);
     profile.show(update.visibility());
     profile.touch(today());
@@ -115,14 +136,18 @@ public class Profiles {
     limiter.consume(PROFILE_VIEWS, viewerId.toString());
     Profile owner = em.find(Profile.class, accountId);
     Account ownerAccount = em.find(Account.class, accountId);
-    if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, owner, ownerAccount)) {
+    if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, accountId)) {
       throw BusinessException.notFound("Profile");
     }
-    Integer distance = Optional.ofNullable(em.find(Profile.class, viewerId))
-        .flatMap(Profile::cell)
-        .flatMap(viewerCell -> owner.cell().map(ownerCell -> LocationGrid.displayedKm(viewerCell, ownerCell)))
-        .orElse(null);
-    Map<Integer, String> questions = prompts().stream().collect(Collectors.toMap(PromptView::id, PromptView::text));
+    Integer distance =
+        Optional.ofNullable(em.find(Profile.class, viewerId))
+            .flatMap(Profile::cell)
+            .flatMap(
+                viewerCell ->
+                    owner.cell().map(ownerCell -> LocationGrid.displayedKm(viewerCell, ownerCell)))
+            .orElse(null);
+    Map<Integer, String> questions =
+        prompts().stream().collect(Collectors.toMap(PromptView::id, PromptView::text));
     return new PublicProfile(
         owner.accountId(),
         ownerAccount.displayName(),
@@ -132,7 +157,9 @@ public class Profiles {
         owner.intent(),
         owner.bio(),
         owner.prompts().stream()
-            .map(p -> new PublicProfile.Prompt(p.promptId(), questions.get(p.promptId()), p.answer()))
+            .map(
+                p ->
+                    new PublicProfile.Prompt(p.promptId(), questions.get(p.promptId()), p.answer()))
             .toList(),
         interests(new HashSet<>(owner.interests())).stream().map(InterestView::of).toList(),
         owner.job(),
@@ -140,34 +167,48 @@ public class Profiles {
         owner.heightCm(),
         owner.languages(),
         distance,
-        em.createNamedQuery(Photo.READY_IDS_OF_ACCOUNT, UUID.class).setParameter("account", accountId).getResultList());
+        em.createNamedQuery(Photo.READY_IDS_OF_ACCOUNT, UUID.class)
+            .setParameter("account", accountId)
+            .getResultList());
   }
 
   /** Notes that the person was active today; writes at most once a day. True when it wrote. */
   public boolean touch(UUID accountId, LocalDate today) {
     return em.createNamedQuery(Profile.TOUCH)
-        .setParameter("account", accountId)
-        .setParameter("today", today)
-        .executeUpdate() > 0;
+            .setParameter("account", accountId)
+            .setParameter("today", today)
+            .executeUpdate()
+        > 0;
   }
 
   public List<InterestView> interests() {
-    return em.createNamedQuery(Interest.ALL, Interest.class).getResultStream().map(InterestView::of).toList();
+    return em.createNamedQuery(Interest.ALL, Interest.class)
+        .getResultStream()
+        .map(InterestView::of)
+        .toList();
   }
 
   public List<PromptView> prompts() {
-    return em.createNamedQuery(Prompt.ALL, Prompt.class).getResultStream().map(PromptView::of).toList();
+    return em.createNamedQuery(Prompt.ALL, Prompt.class)
+        .getResultStream()
+        .map(PromptView::of)
+        .toList();
   }
 
   public List<GenderView> genders() {
-    return em.createNamedQuery(Gender.ALL, Gender.class).getResultStream().map(GenderView::of).toList();
+    return em.createNamedQuery(Gender.ALL, Gender.class)
+        .getResultStream()
+        .map(GenderView::of)
+        .toList();
   }
 
   private List<Interest> interests(Set<Integer> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return em.createNamedQuery(Interest.BY_IDS, Interest.class).setParameter("ids", ids).getResultList();
+    return em.createNamedQuery(Interest.BY_IDS, Interest.class)
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   private Set<String> genderSlugs() {

@@ -3,7 +3,6 @@ package app.dating.chat.boundary;
 import app.dating.api.http.Roles;
 import app.dating.api.http.Uploads;
 import app.dating.api.problem.RequestBodies;
-import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
 import app.dating.media.boundary.ChatPhotoView;

@@ -3,7 +3,6 @@ package app.dating.identity.boundary;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
-import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.SessionCookies;
 import app.dating.identity.control.SignedIn;
 import app.dating.identity.entity.Account;
@@ -57,7 +56,7 @@ public class AuthResource {
 
   @Inject Accounts accounts;
   @Inject Sessions sessions;
-  @Inject AccessTokens tokens;
+  @Inject AccessTokenChecks tokens;
   @Inject RequestBodies bodies;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;

@@ -3,7 +3,6 @@ package app.dating.identity.boundary;
 import app.dating.api.http.ClientAddress;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.boundary.ProviderSignIn.Details;
-import app.dating.identity.control.ProviderTokens.AuthorizationRequest;
 import app.dating.identity.control.SessionCookies;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.IdentityProvider;
@@ -147,7 +146,7 @@ public class ProvidersResource {
   public Response authorize(
       @PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
     IdentityProvider idp = provider(provider);
-    AuthorizationRequest flow =
+    ProviderSignIn.Authorization flow =
         signIn.authorize(
             idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
     return Response.seeOther(flow.url())

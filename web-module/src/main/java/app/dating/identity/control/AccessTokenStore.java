@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.identity.boundary.AccessTokenChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -16,10 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Verifies the access tokens that MicroProfile JWT takes from {@code Authorization: Bearer}, before
- * Payara's own identity store does (a lower priority number goes first). Payara's store re-reads the
- * JWKS and rebuilds the RSA key on every request (it tries the text as PEM, which throws, then parses
- * it as JSON): a fifth of a swipe's CPU. This one verifies with the keys parsed once
- * ({@link AccessTokens#verifiedClaims}), all of the JWKS's keys by {@code kid}, so tokens signed
+ * Payara's own identity store does (a lower priority number goes first). Payara's store re-reads
+ * the JWKS and rebuilds the RSA key on every request (it tries the text as PEM, which throws, then
+ * parses it as JSON): a fifth of a swipe's CPU. This one verifies with the keys parsed once ({@link
+ * AccessTokenChecks#verifiedClaims}), all of the JWKS's keys by {@code kid}, so tokens signed
  * before a key rotation still verify. MicroProfile JWT stays the authentication mechanism: it reads
  * the header, answers 401 and logs the caller in with the principal this store returns, which is a
  * {@link org.eclipse.microprofile.jwt.JsonWebToken} as before.
@@ -31,13 +32,15 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AccessTokenStore implements IdentityStore {
   /** Payara's credential type; read by reflection, as it is not part of an API. */
-  static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
+  static final String CREDENTIAL =
+      "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
 
-  private static final ConcurrentHashMap<Class<?>, MethodHandle> TOKEN_GETTERS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Class<?>, MethodHandle> TOKEN_GETTERS =
+      new ConcurrentHashMap<>();
   private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
   private static final Logger LOG = Logger.getLogger(AccessTokenStore.class.getName());
 
-  @Inject AccessTokens tokens;
+  @Inject AccessTokenChecks tokens;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -45,7 +48,8 @@ public class AccessTokenStore implements IdentityStore {
     if (token == null) {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
-    return tokens.verifiedClaims(token)
+    return tokens
+        .verifiedClaims(token)
         .map(claims -> new AccessTokenPrincipal(token, claims))
         .map(principal -> new CredentialValidationResult(principal, principal.getGroups()))
         .orElse(CredentialValidationResult.INVALID_RESULT);
@@ -66,11 +70,19 @@ public class AccessTokenStore implements IdentityStore {
       return null;
     }
     try {
-      return (String) TOKEN_GETTERS.computeIfAbsent(credential.getClass(), AccessTokenStore::getter).invoke(credential);
+      return (String)
+          TOKEN_GETTERS
+              .computeIfAbsent(credential.getClass(), AccessTokenStore::getter)
+              .invoke(credential);
     } catch (Throwable e) {
       if (FALLBACK_LOGGED.compareAndSet(false, true)) {
-        LOG.log(Level.WARNING, "Cannot read the token of Payara's " + CREDENTIAL + "; Payara's own (slower) identity store"
-            + " verifies access tokens from now on. Logged once.", e);
+        LOG.log(
+            Level.WARNING,
+            "Cannot read the token of Payara's "
+                + CREDENTIAL
+                + "; Payara's own (slower) identity store"
+                + " verifies access tokens from now on. Logged once.",
+            e);
       }
       return null;
     }
@@ -78,7 +90,8 @@ public class AccessTokenStore implements IdentityStore {
 
   private static MethodHandle getter(Class<?> type) {
     try {
-      return MethodHandles.publicLookup().findVirtual(type, "getSignedJWT", MethodType.methodType(String.class));
+      return MethodHandles.publicLookup()
+          .findVirtual(type, "getSignedJWT", MethodType.methodType(String.class));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Payara's " + CREDENTIAL + " has no getSignedJWT()", e);
     }

@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.identity.boundary.AccessTokenChecks;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.ProblemType;
 import jakarta.annotation.Priority;
@@ -11,11 +12,14 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Refuses access tokens whose session or account was ended before they expired (see Revocations). */
+/**
+ * Refuses access tokens whose session or account was ended before they expired (see
+ * AccessTokenChecks#isRevoked).
+ */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RevokedTokens implements ContainerRequestFilter {
-  @Inject Revocations revocations;
+  @Inject AccessTokenChecks tokens;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -23,11 +27,13 @@ public class RevokedTokens implements ContainerRequestFilter {
       return;
     }
     String sid = token.getClaim("sid");
-    if (revocations.isRevoked(
+    if (tokens.isRevoked(
         UUID.fromString(token.getSubject()),
         sid == null ? null : UUID.fromString(sid),
-        AccessTokens.issuedAt(token.getClaim(AccessTokens.ISSUED_AT_MILLIS), token.getIssuedAtTime()))) {
-      throw new BusinessException(ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
+        token.getClaim(AccessTokenChecks.ISSUED_AT_MILLIS),
+        token.getIssuedAtTime())) {
+      throw new BusinessException(
+          ProblemType.UNAUTHORIZED, "This session has ended; sign in again.");
     }
   }
 }

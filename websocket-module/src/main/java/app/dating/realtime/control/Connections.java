@@ -1,11 +1,11 @@
 package app.dating.realtime.control;
 
-import app.dating.shared.json.JsonP;
 import app.dating.chat.boundary.Chat;
 import app.dating.chat.boundary.ChatMessage;
-import app.dating.chat.control.Fanout;
-import app.dating.chat.control.PresenceStore;
+import app.dating.chat.boundary.Fanout;
+import app.dating.chat.boundary.PresenceStore;
 import app.dating.pubsub.boundary.Broadcaster;
+import app.dating.shared.json.JsonP;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -43,8 +43,11 @@ public class Connections {
   static final int WORKERS = 8;
 
   @Inject Broadcaster broadcaster;
+
   @Inject Chat chat;
+
   @Inject Fanout fanout;
+
   @Inject PresenceStore presence;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
@@ -53,7 +56,10 @@ public class Connections {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
-  /** How often each socket is pinged and its credential checked: below the proxy's idle timeout (Apache: 60 s). */
+  /**
+   * How often each socket is pinged and its credential checked: below the proxy's idle timeout
+   * (Apache: 60 s).
+   */
   @Inject
   @ConfigProperty(name = "chat.heartbeat-seconds", defaultValue = "25")
   int heartbeatSeconds;
@@ -63,6 +69,7 @@ public class Connections {
   private Broadcaster.Subscription signals;
   private ScheduledFuture<?> heartbeat;
   private ScheduledFuture<?> keepAlive;
+
   /**
    * Deliveries and presence announcements run on threads of our own, made by the managed thread
    * factory once, not handed one by one to the managed executor: Payara's context capture for each
@@ -73,11 +80,17 @@ public class Connections {
   @PostConstruct
   void subscribe() {
     workers = Executors.newFixedThreadPool(WORKERS, threads);
-    messages = broadcaster.subscribe(Fanout.MESSAGES, payload -> workers.execute(() -> onMessage(payload)));
-    signals = broadcaster.subscribe(Fanout.SIGNALS, payload -> workers.execute(() -> onSignal(payload)));
+    messages =
+        broadcaster.subscribe(
+            Fanout.MESSAGES, payload -> workers.execute(() -> onMessage(payload)));
+    signals =
+        broadcaster.subscribe(Fanout.SIGNALS, payload -> workers.execute(() -> onSignal(payload)));
     long every = PresenceStore.ONLINE_TTL.toSeconds() / 3;
-    heartbeat = scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
-    keepAlive = scheduler.scheduleAtFixedRate(this::keepAlive, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    heartbeat =
+        scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
+    keepAlive =
+        scheduler.scheduleAtFixedRate(
+            this::keepAlive, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -92,12 +105,14 @@ public class Connections {
   /** Registers a socket; the account's first one on this instance announces it online. */
   public void add(Connection connection) {
     AtomicBoolean first = new AtomicBoolean();
-    byAccount.compute(connection.accountId(), (account, sockets) -> {
-      Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-      first.set(mine.isEmpty());
-      mine.add(connection);
-      return mine;
-    });
+    byAccount.compute(
+        connection.accountId(),
+        (account, sockets) -> {
+          Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+          first.set(mine.isEmpty());
+          mine.add(connection);
+          return mine;
+        });
     presence.online(connection.accountId());
     if (first.get()) {
       announcePresence(connection.accountId(), true);
@@ -111,11 +126,13 @@ public class Connections {
   public void remove(Connection connection) {
     AtomicBoolean removed = new AtomicBoolean();
     AtomicBoolean last = new AtomicBoolean();
-    byAccount.computeIfPresent(connection.accountId(), (account, mine) -> {
-      removed.set(mine.remove(connection));
-      last.set(removed.get() && mine.isEmpty());
-      return mine.isEmpty() ? null : mine;
-    });
+    byAccount.computeIfPresent(
+        connection.accountId(),
+        (account, mine) -> {
+          removed.set(mine.remove(connection));
+          last.set(removed.get() && mine.isEmpty());
+          return mine.isEmpty() ? null : mine;
+        });
     if (last.get()) {
       presence.offline(connection.accountId());
       announcePresence(connection.accountId(), false);
@@ -125,20 +142,30 @@ public class Connections {
   }
 
   /**
-   * Delivers a message just stored to the members' sockets on this instance without reading it back:
-   * a socket that has everything before it gets it from memory; one that misses more fetches, in
-   * order, as for an announcement. The announcement that follows finds these sockets up to date.
+   * Delivers a message just stored to the members' sockets on this instance without reading it
+   * back: a socket that has everything before it gets it from memory; one that misses more fetches,
+   * in order, as for an announcement. The announcement that follows finds these sockets up to date.
    */
   public void deliverHere(ChatMessage message, Collection<UUID> members) {
     bringUpTo(message.conversation(), message.seq(), members, Optional.of(message));
   }
 
-  /** Brings the members' sockets on this instance up to {@code seq}, fetching what they miss (the message in hand excepted). */
-  private void bringUpTo(UUID conversation, long seq, Collection<UUID> members, Optional<ChatMessage> inHand) {
+  /**
+   * Brings the members' sockets on this instance up to {@code seq}, fetching what they miss (the
+   * message in hand excepted).
+   */
+  private void bringUpTo(
+      UUID conversation, long seq, Collection<UUID> members, Optional<ChatMessage> inHand) {
     for (UUID account : members) {
       for (Connection connection : of(account)) {
-        connection.deliverUpTo(conversation, seq, after -> inHand.filter(m -> after == m.seq() - 1).map(List::of)
-            .orElseGet(() -> chat.after(account, conversation, after, seq, 200)));
+        connection.deliverUpTo(
+            conversation,
+            seq,
+            after ->
+                inHand
+                    .filter(m -> after == m.seq() - 1)
+                    .map(List::of)
+                    .orElseGet(() -> chat.after(account, conversation, after, seq, 200)));
       }
     }
   }
@@ -160,12 +187,20 @@ public class Connections {
   private void onMessage(String payload) {
     try {
       JsonObject announced = JsonP.readObject(payload);
-      List<UUID> members = announced.getJsonArray("members").getValuesAs(JsonString.class).stream()
-          .map(member -> UUID.fromString(member.getString())).toList();
-      bringUpTo(UUID.fromString(announced.getString("conversation")), announced.getJsonNumber("seq").longValue(), members,
+      List<UUID> members =
+          announced.getJsonArray("members").getValuesAs(JsonString.class).stream()
+              .map(member -> UUID.fromString(member.getString()))
+              .toList();
+      bringUpTo(
+          UUID.fromString(announced.getString("conversation")),
+          announced.getJsonNumber("seq").longValue(),
+          members,
           Optional.empty());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "a message announcement could not be delivered; clients catch up with sync", e);
+      LOG.log(
+          Level.WARNING,
+          "a message announcement could not be delivered; clients catch up with sync",
+          e);
     }
   }
 
@@ -173,7 +208,9 @@ public class Connections {
     try {
       JsonObject signal = JsonP.readObject(payload);
       String frame = signal.getString("frame");
-      signal.getJsonArray("to").getValuesAs(JsonString.class)
+      signal
+          .getJsonArray("to")
+          .getValuesAs(JsonString.class)
           .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "a signal could not be delivered", e);
@@ -181,19 +218,25 @@ public class Connections {
   }
 
   private void announcePresence(UUID account, boolean online) {
-    workers.execute(() -> {
-      try {
-        if (chat.hidesPresence(account)) {
-          return;
-        }
-        List<UUID> peers = chat.peers(account);
-        if (!peers.isEmpty()) {
-          signal(peers, Frames.of(Frames.frame("presence").add("account", account.toString()).add("online", online)));
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "presence not announced", e);
-      }
-    });
+    workers.execute(
+        () -> {
+          try {
+            if (chat.hidesPresence(account)) {
+              return;
+            }
+            List<UUID> peers = chat.peers(account);
+            if (!peers.isEmpty()) {
+              signal(
+                  peers,
+                  Frames.of(
+                      Frames.frame("presence")
+                          .add("account", account.toString())
+                          .add("online", online)));
+            }
+          } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "presence not announced", e);
+          }
+        });
   }
 
   private void refreshPresence() {
@@ -201,20 +244,25 @@ public class Connections {
   }
 
   /**
-   * Pings every socket, so that proxies do not close quiet ones, and closes (4401) those whose token
-   * expired or was revoked, or whose browser session ended, even if they send nothing.
+   * Pings every socket, so that proxies do not close quiet ones, and closes (4401) those whose
+   * token expired or was revoked, or whose browser session ended, even if they send nothing.
    */
   private void keepAlive() {
-    byAccount.values().forEach(sockets -> sockets.forEach(connection -> {
-      try {
-        if (connection.isSignedIn()) {
-          connection.ping();
-        } else {
-          connection.signOut();
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "heartbeat of a socket failed", e);
-      }
-    }));
+    byAccount
+        .values()
+        .forEach(
+            sockets ->
+                sockets.forEach(
+                    connection -> {
+                      try {
+                        if (connection.isSignedIn()) {
+                          connection.ping();
+                        } else {
+                          connection.signOut();
+                        }
+                      } catch (RuntimeException e) {
+                        LOG.log(Level.FINE, "heartbeat of a socket failed", e);
+                      }
+                    }));
   }
 }

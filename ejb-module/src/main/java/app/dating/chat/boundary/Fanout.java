@@ -1,7 +1,7 @@
-package app.dating.chat.control;
+package app.dating.chat.boundary;
 
-import app.dating.shared.json.JsonP;
 import app.dating.pubsub.boundary.Broadcaster;
+import app.dating.shared.json.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -13,6 +13,9 @@ import java.util.UUID;
  * (conversation, sequence number, members), which each instance's sockets fetch in order; and ready
  * frames (typing, receipts, presence) addressed to accounts. Nothing that must not be lost travels
  * here: messages are stored before they are announced, and clients catch up with a sync.
+ *
+ * <p>Part of the chat boundary: the WARs announce through it, and the socket module listens on
+ * {@link #MESSAGES} and {@link #SIGNALS}.
  */
 @ApplicationScoped
 public class Fanout {
@@ -22,12 +25,19 @@ public class Fanout {
   @Inject Broadcaster broadcaster;
 
   public void announce(UUID conversation, long seq, Collection<UUID> members) {
-    broadcaster.publish(MESSAGES, JsonP.object()
-        .add("conversation", conversation.toString()).add("seq", seq).add("members", ids(members)).build().toString());
+    broadcaster.publish(
+        MESSAGES,
+        JsonP.object()
+            .add("conversation", conversation.toString())
+            .add("seq", seq)
+            .add("members", ids(members))
+            .build()
+            .toString());
   }
 
   public void signal(Collection<UUID> accounts, String frame) {
-    broadcaster.publish(SIGNALS, JsonP.object().add("to", ids(accounts)).add("frame", frame).build().toString());
+    broadcaster.publish(
+        SIGNALS, JsonP.object().add("to", ids(accounts)).add("frame", frame).build().toString());
   }
 
   private static JsonArrayBuilder ids(Collection<UUID> accounts) {
