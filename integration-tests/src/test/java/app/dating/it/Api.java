@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
 final class Api {
   static final String PASSWORD = "correct horse battery staple";
 
-  final String ip = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
-  private static final HttpClient HTTP_1_1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final String ip =
+      "198.18."
+          + ThreadLocalRandom.current().nextInt(256)
+          + "."
+          + ThreadLocalRandom.current().nextInt(1, 255);
+  private static final HttpClient HTTP_1_1 =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private String bearer;
   private String cookie;
   private String csrf;
@@ -52,13 +57,18 @@ final class Api {
   }
 
   Reply post(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** The status of a GET whose body is not text (an image). */
   int getBytesStatus(String path) {
     try {
-      return HTTP_1_1.send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HTTP_1_1
+          .send(request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -70,12 +80,19 @@ final class Api {
   Reply postBytes(String path, String contentType, byte[] body) {
     // Expect: 100-continue, as a good upload client does: a body the server refuses is never sent.
     // HTTP/1.1: the JDK client's upgrade to HTTP/2 does not combine with 100-continue.
-    return Platform.send(HTTP_1_1,
-        request(path).header("Content-Type", contentType).expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return Platform.send(
+        HTTP_1_1,
+        request(path)
+            .header("Content-Type", contentType)
+            .expectContinue(true)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   Reply put(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   Reply delete(String path) {
@@ -83,7 +100,19 @@ final class Api {
   }
 
   Reply delete(String path, String json) {
-    return send(request(path).header("Content-Type", "application/json").method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** Any method, with a body of any type (or none when {@code contentType} is null). */
+  Reply exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = request(path).method(method, body);
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request);
   }
 
   /** Sends without the CSRF header even when a session cookie is set. */
@@ -98,7 +127,8 @@ final class Api {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(Platform.uri(path)).header("X-Forwarded-For", ip);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Platform.uri(path)).header("X-Forwarded-For", ip);
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
@@ -143,29 +173,46 @@ final class Api {
 
   static Account register(String email, String displayName, LocalDate birthDate) {
     Api api = new Api();
-    Reply reply = api.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-        + "\",\"displayName\":\"" + displayName + "\",\"birthDate\":\"" + birthDate + "\"}");
+    Reply reply =
+        api.post(
+            "/api/v1/auth/register",
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\""
+                + displayName
+                + "\",\"birthDate\":\""
+                + birthDate
+                + "\"}");
     assertEquals(201, reply.status(), reply::toString);
     return new Account(reply.json().getString("id"), email, api);
   }
 
   JsonObject login(String email, String password) {
-    Reply reply = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    Reply reply =
+        post(
+            "/api/v1/auth/login",
+            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     assertEquals(200, reply.status(), reply::toString);
     return reply.json();
   }
 
-  /** The token of the newest link to {@code page} mailed to {@code address}, waiting up to 30 s for it. */
+  /**
+   * The token of the newest link to {@code page} mailed to {@code address}, waiting up to 30 s for
+   * it.
+   */
   static String tokenInMail(String address, String page) throws InterruptedException {
     Pattern link = Pattern.compile("/" + page + "\\?token=([A-Za-z0-9_-]{43})");
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
-      List<String> tokens = MailServer.receivedBy(address).stream()
-          .map(GreenMailUtil::getBody)
-          .map(link::matcher)
-          .filter(Matcher::find)
-          .map(m -> m.group(1))
-          .toList();
+      List<String> tokens =
+          MailServer.receivedBy(address).stream()
+              .map(GreenMailUtil::getBody)
+              .map(link::matcher)
+              .filter(Matcher::find)
+              .map(m -> m.group(1))
+              .toList();
       if (!tokens.isEmpty()) {
         return tokens.get(tokens.size() - 1);
       }
@@ -176,7 +223,8 @@ final class Api {
 
   /** The claims of a JWT, read without checking it (the server checks; tests only look). */
   static JsonObject claims(String jwt) {
-    String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    String payload =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
     return Json.createReader(new StringReader(payload)).readObject();
   }
 }

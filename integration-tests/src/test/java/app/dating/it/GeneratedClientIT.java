@@ -63,12 +63,12 @@ class GeneratedClientIT {
             + "."
             + ThreadLocalRandom.current().nextInt(1, 255);
     final ApiClient client = new ApiClient();
-    final IdentityApi identity = new IdentityApi(client);
-    final ProfilesApi profiles = new ProfilesApi(client);
-    final MediaApi media = new MediaApi(client);
-    final DiscoveryApi discovery = new DiscoveryApi(client);
-    final MatchingApi matching = new MatchingApi(client);
-    final ChatApi chat = new ChatApi(client);
+    final IdentityApi identity;
+    final ProfilesApi profiles;
+    final MediaApi media;
+    final DiscoveryApi discovery;
+    final MatchingApi matching;
+    final ChatApi chat;
     volatile String accessToken;
 
     App() {
@@ -83,6 +83,13 @@ class GeneratedClientIT {
               request.header("Authorization", "Bearer " + accessToken);
             }
           });
+      // The generated API classes copy the client's settings when made: make them after.
+      identity = new IdentityApi(client);
+      profiles = new ProfilesApi(client);
+      media = new MediaApi(client);
+      discovery = new DiscoveryApi(client);
+      matching = new MatchingApi(client);
+      chat = new ChatApi(client);
     }
   }
 

@@ -96,7 +96,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                               @Schema(implementation = ProblemSchemas.ValidationProblem.class))),
               @APIResponse(
                   name = "Unauthorized",
-                  description = "No valid access token or session",
+                  description =
+                      "No valid access token or session (also on a public operation, when one was sent)",
                   headers =
                       @Header(
                           name = "WWW-Authenticate",

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  *   <li>any request may be refused as malformed or invalid (400), or for an {@code Accept} header
  *       that names no type the operation produces (406); a request body is required;
  *   <li>an operation that reads a body may be refused for its size (413) or its type (415);
- *   <li>a signed-in operation may be refused without a credential (401) or for a missing role,
- *       entitlement or CSRF token (403);
+ *   <li>any request that carries a credential that is not valid is refused (401), and a signed-in
+ *       operation without one (401) or for a missing role, entitlement or CSRF token (403);
  *   <li>a GET or HEAD with the session cookie needs no CSRF token ({@code SessionCookies});
  * </ul>
  *
@@ -66,6 +66,7 @@ public class ContractRules implements OASFilter {
   private static void apply(Operation operation, boolean safe) {
     addIfAbsent(operation, "400", "BadRequest");
     addIfAbsent(operation, "406", "NotAcceptable");
+    addIfAbsent(operation, "401", "Unauthorized"); // a credential that was sent and is not valid
     if (operation.getRequestBody() != null) {
       operation.getRequestBody().setRequired(true); // RequestBodies.valid refuses a missing one
       addIfAbsent(operation, "413", "PayloadTooLarge");
@@ -73,7 +74,6 @@ public class ContractRules implements OASFilter {
     }
     List<SecurityRequirement> security = operation.getSecurity();
     if (security != null && !security.isEmpty()) {
-      addIfAbsent(operation, "401", "Unauthorized");
       addIfAbsent(operation, "403", "Forbidden");
       if (safe) {
         operation.setSecurity(security.stream().map(ContractRules::withoutCsrf).toList());

@@ -1,6 +1,7 @@
 package app.dating.identity.boundary;
 
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Public;
 import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.control.SessionCookies;
@@ -102,6 +103,7 @@ public class AuthResource {
       content = @Content(schema = @Schema(implementation = AccountView.class)))
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response register(SignUp body) {
     SignUp signUp = bodies.valid(body);
@@ -130,6 +132,7 @@ public class AuthResource {
       summary = "Sign in with email and password; returns an access token and a refresh token")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(
       value = TokenPair.class,
@@ -154,6 +157,7 @@ public class AuthResource {
       summary = "Confirm the email address with the token from the verification mail")
   @APIResponse(responseCode = "204", description = "The address is verified")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response verifyEmail(Verification body) {
     accounts.verifyEmail(bodies.valid(body).token(), caller());
@@ -168,6 +172,7 @@ public class AuthResource {
       summary = "Trade a refresh token (once) for a new access token and refresh token")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(
       value = TokenPair.class,
@@ -182,6 +187,7 @@ public class AuthResource {
   @Operation(operationId = "logout", summary = "End the session of this refresh token")
   @APIResponse(responseCode = "204", description = "The session has ended")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @Public
   @SecurityRequirements
   public Response logout(Refresh body) {
     sessions.logout(bodies.valid(body).refreshToken(), caller());
@@ -223,6 +229,7 @@ public class AuthResource {
       content = @Content(schema = @Schema(implementation = BrowserSession.class)))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response webLogin(SignIn body) {
     SignIn signIn = bodies.valid(body);
@@ -274,6 +281,7 @@ public class AuthResource {
           "Sign the browser out: ends the session and clears the cookie (needs the CSRF token)")
   @APIResponse(responseCode = "204", description = "Signed out; the cookie is cleared")
   @APIResponse(responseCode = "403", ref = "Forbidden")
+  @Public
   @SecurityRequirements
   public Response webLogout() {
     if (security.getUserPrincipal() instanceof SessionCookies.CookiePrincipal) {
@@ -300,6 +308,7 @@ public class AuthResource {
       responseCode = "202",
       description = "A link is mailed if the address belongs to an account")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response requestPasswordReset(ResetRequest body) {
     accounts.requestPasswordReset(bodies.valid(body).email(), caller());
@@ -324,6 +333,7 @@ public class AuthResource {
       summary = "Set a new password with the token from the reset mail; ends every session")
   @APIResponse(responseCode = "204", description = "The password is set; every session has ended")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response resetPassword(Reset body) {
     Reset reset = bodies.valid(body);
@@ -338,6 +348,7 @@ public class AuthResource {
       responseCode = "200",
       description = "The JSON Web Key Set",
       content = @Content(schema = @Schema(implementation = JsonWebKeySet.class)))
+  @Public
   @SecurityRequirements
   public Map<String, Object> jwks() {
     return tokens.jwks();

@@ -1,6 +1,7 @@
 package app.dating.identity.boundary;
 
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Public;
 import app.dating.api.problem.RequestBodies;
 import app.dating.identity.boundary.ProviderSignIn.Details;
 import app.dating.identity.control.SessionCookies;
@@ -107,6 +108,7 @@ public class ProvidersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(
       value = TokenPair.class,
@@ -142,6 +144,7 @@ public class ProvidersResource {
               schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response authorize(
       @PathParam("provider") String provider, @QueryParam("birthDate") String birthDate) {
@@ -173,6 +176,7 @@ public class ProvidersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
   @SecurityRequirements
   public Response callback(
       @PathParam("provider") String provider,
@@ -213,8 +217,7 @@ public class ProvidersResource {
     return Arrays.stream(IdentityProvider.values())
         .filter(p -> p.configKey().equals(name))
         .findFirst()
-        .orElseThrow(
-            () -> BusinessException.notFound("Sign-in provider " + name.replaceAll("[^a-z]", "")));
+        .orElseThrow(() -> BusinessException.notFound("This sign-in provider"));
   }
 
   private static LocalDate birthDate(String value) {

@@ -1,5 +1,6 @@
 package app.dating.profiles.boundary;
 
+import app.dating.api.http.Public;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ public class CatalogueResource {
       responseCode = "200",
       content =
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InterestView.class)))
+  @Public
   @SecurityRequirements
   public Response interests() {
     return cached(new GenericEntity<List<InterestView>>(profiles.interests()) {});
@@ -48,6 +50,7 @@ public class CatalogueResource {
       responseCode = "200",
       content =
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PromptView.class)))
+  @Public
   @SecurityRequirements
   public Response prompts() {
     return cached(new GenericEntity<List<PromptView>>(profiles.prompts()) {});
@@ -63,6 +66,7 @@ public class CatalogueResource {
       responseCode = "200",
       content =
           @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GenderView.class)))
+  @Public
   @SecurityRequirements
   public Response genders() {
     return cached(new GenericEntity<List<GenderView>>(profiles.genders()) {});

@@ -1,6 +1,7 @@
 package app.dating.system.boundary;
 
 import app.dating.api.http.ClientAddress;
+import app.dating.api.http.Public;
 import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
@@ -81,6 +82,7 @@ public class DiagnosticsResource {
       operationId = "getClientView",
       summary = "What the server sees of this request (client address, scheme, base URI)")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(value = ClientView.class, responseDescription = "What the server sees")
   public ClientView client(@Context HttpServletRequest request, @Context UriInfo uri) {
@@ -107,6 +109,7 @@ public class DiagnosticsResource {
               schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = JobView.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @Public
   @SecurityRequirements
   public Response submit(DiagnosticJob body, @Context UriInfo uri) {
     requireEnabled();
@@ -132,6 +135,7 @@ public class DiagnosticsResource {
   @Path("jobs/{id}")
   @Operation(operationId = "getDiagnosticJob", summary = "A job's status, attempts and last error")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(value = JobView.class, responseDescription = "The job")
   public JobView job(@PathParam("id") UUID id) {
@@ -146,6 +150,7 @@ public class DiagnosticsResource {
       summary =
           "Benchmark ceiling: one transaction that persists one row (bench_row) through JPA, nothing else")
   @APIResponse(responseCode = "404", ref = "NotFound")
+  @Public
   @SecurityRequirements
   @APIResponseSchema(value = BareRow.class, responseDescription = "The row persisted")
   public BareRow bareInsert() {

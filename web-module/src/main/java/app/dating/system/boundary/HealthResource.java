@@ -1,5 +1,6 @@
 package app.dating.system.boundary;
 
+import app.dating.api.http.Public;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,7 @@ public class HealthResource {
   @Operation(
       operationId = "getHealth",
       summary = "Whether this instance serves requests (no dependency checks)")
+  @Public
   @SecurityRequirements
   public Status health() {
     return UP;
