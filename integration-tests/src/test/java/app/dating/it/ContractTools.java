@@ -15,60 +15,60 @@ import org.junit.jupiter.api.Assumptions;
  * Skipped where Node.js is not installed, except in CI ({@code .ci/run} installs it).
  */
 final class ContractTools {
-  static final Path HOME = Platform.ROOT.resolve("integration-tests/contract");
+    static final Path HOME = Platform.ROOT.resolve("integration-tests/contract");
 
-  private ContractTools() {}
+    private ContractTools() {}
 
-  /** What a tool printed and how it ended. */
-  record Run(int exitCode, String output) {}
+    /** What a tool printed and how it ended. */
+    record Run(int exitCode, String output) {}
 
-  /** Runs {@code node_modules/.bin/<tool> args…} in the contract folder. */
-  static Run run(String tool, String... args) throws IOException, InterruptedException {
-    installed();
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("node_modules/.bin").resolve(tool).toString());
-    command.addAll(List.of(args));
-    return exec(command, 300);
-  }
-
-  private static synchronized void installed() throws IOException, InterruptedException {
-    boolean node = exec(List.of("npm", "--version"), 30).exitCode() == 0;
-    if (!node && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("Node.js and npm are not installed; .ci/run installs them");
+    /** Runs {@code node_modules/.bin/<tool> args…} in the contract folder. */
+    static Run run(String tool, String... args) throws IOException, InterruptedException {
+        installed();
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("node_modules/.bin").resolve(tool).toString());
+        command.addAll(List.of(args));
+        return exec(command, 300);
     }
-    Assumptions.assumeTrue(node, "Node.js/npm not installed: the contract linters are skipped");
-    Path marker = HOME.resolve("node_modules/.package-lock.json");
-    Path lock = HOME.resolve("package-lock.json");
-    if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
-      return;
-    }
-    Run install = exec(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 600);
-    if (install.exitCode() != 0) {
-      throw new AssertionError("npm ci failed in " + HOME + ":\n" + install.output());
-    }
-  }
 
-  private static Run exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("contract-tool", ".log");
-    try {
-      Process process;
-      try {
-        process = new ProcessBuilder(command)
-            .directory(HOME.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-      } catch (IOException notInstalled) {
-        return new Run(127, String.valueOf(notInstalled.getMessage()));
-      }
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        throw new AssertionError(command + " did not end within " + timeoutSeconds + " s");
-      }
-      return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
+    private static synchronized void installed() throws IOException, InterruptedException {
+        boolean node = exec(List.of("npm", "--version"), 30).exitCode() == 0;
+        if (!node && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Node.js and npm are not installed; .ci/run installs them");
+        }
+        Assumptions.assumeTrue(node, "Node.js/npm not installed: the contract linters are skipped");
+        Path marker = HOME.resolve("node_modules/.package-lock.json");
+        Path lock = HOME.resolve("package-lock.json");
+        if (Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
+            return;
+        }
+        Run install = exec(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 600);
+        if (install.exitCode() != 0) {
+            throw new AssertionError("npm ci failed in " + HOME + ":\n" + install.output());
+        }
     }
-  }
+
+    private static Run exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("contract-tool", ".log");
+        try {
+            Process process;
+            try {
+                process = new ProcessBuilder(command)
+                        .directory(HOME.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+            } catch (IOException notInstalled) {
+                return new Run(127, String.valueOf(notInstalled.getMessage()));
+            }
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not end within " + timeoutSeconds + " s");
+            }
+            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
 }

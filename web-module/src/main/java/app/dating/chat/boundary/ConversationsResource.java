@@ -1,14 +1,14 @@
 package app.dating.chat.boundary;
 
-import app.dating.shared.json.JsonP;
+import app.dating.api.http.Roles;
+import app.dating.api.http.Uploads;
 import app.dating.api.problem.RequestBodies;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
-import app.dating.api.http.Roles;
-import app.dating.api.http.Uploads;
 import app.dating.media.boundary.ChatPhotoView;
 import app.dating.media.boundary.Photos;
+import app.dating.shared.json.JsonP;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -41,142 +41,191 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @Roles("USER")
 public class ConversationsResource {
-  static final int PAGE_MAX = 200;
+    static final int PAGE_MAX = 200;
 
-  @Inject Chat chat;
-  @Inject ChatWriter writer;
-  @Inject Photos photos;
-  @Inject Fanout fanout;
-  @Inject RequestBodies bodies;
-  @Context SecurityContext security;
-  @Context UriInfo uri;
+    @Inject
+    Chat chat;
 
-  @GET
-  @Operation(summary = "Your conversations, most recent first, with unread counts and the last message")
-  public List<ConversationView> conversations() {
-    return chat.conversations(me());
-  }
+    @Inject
+    ChatWriter writer;
 
-  @GET
-  @Path("{id}/messages")
-  @Operation(summary = "History: `after=n` pages forward (oldest first), `before=n` pages back (newest first); neither: the latest")
-  public List<ChatMessage> messages(@PathParam("id") UUID id, @QueryParam("after") Long after, @QueryParam("before") Long before,
-      @QueryParam("limit") @DefaultValue("50") int limit) {
-    int size = Math.max(1, Math.min(PAGE_MAX, limit));
-    if (after != null) {
-      return chat.after(me(), id, Math.max(0, after), Long.MAX_VALUE, size);
-    }
-    return chat.before(me(), id, before == null ? Long.MAX_VALUE : before, size);
-  }
+    @Inject
+    Photos photos;
 
-  /**
-   * Body of a message sent over REST: the client's id and one of text, an end-to-end ciphertext
-   * (base64) or the id of a photo uploaded for this conversation.
-   */
-  public record Outgoing(@NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId, @Size(max = Draft.TEXT_MAX) String text,
-      @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext, @Size(max = 36) String photo) {
-    public Outgoing(String clientId, String text, String ciphertext, String photo) {
-      this.clientId = clientId;
-      this.text = text;
-      this.ciphertext = ciphertext;
-      this.photo = photo;
-    }
-  }
+    @Inject
+    Fanout fanout;
 
-  @POST
-  @Path("{id}/messages")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
-  public Response send(@PathParam("id") UUID id, Outgoing body) {
-    Outgoing out = bodies.valid(body);
-    Draft.Content content = Draft.Content.of(out.text(), out.ciphertext(), out.photo());
-    Ack ack = writer.send(me(), id, out.clientId(), content.kind(), content.value());
-    if (!ack.duplicate()) {
-      fanout.announce(id, ack.seq(), ack.members());
-    }
-    return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(JsonP.object().add("conversation", id.toString()).add("clientId", ack.clientId()).add("seq", ack.seq())
-            .add("at", ack.at().toString()).add("duplicate", ack.duplicate()).build())
-        .build();
-  }
+    @Inject
+    RequestBodies bodies;
 
-  @POST
-  @Path("{id}/photos")
-  @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Operation(summary = "Upload a photo for this conversation (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; counts toward the "
-      + "hourly upload limit, not toward your 9 profile photos): processed in the background, then send it as a PHOTO message")
-  public Response uploadPhoto(@PathParam("id") UUID id, @FormParam(Uploads.FIELD) EntityPart file) {
-    ChatPhotoView photo = photos.uploadForConversation(me(), id, Uploads.bytes(file));
-    return Response.status(photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
-        .location(uri.getBaseUriBuilder().path(ConversationsResource.class).path(id.toString()).path("photos")
-            .path(photo.id().toString()).build())
-        .entity(photo)
-        .build();
-  }
+    @Context
+    SecurityContext security;
 
-  @GET
-  @Path("{id}/photos/{photoId}")
-  @Operation(summary = "A photo you uploaded for this conversation: PENDING, READY (send it) or REJECTED with the reason")
-  public ChatPhotoView photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
-    return photos.conversationPhoto(me(), id, photoId);
-  }
-
-  /** Body of a receipt. */
-  public record ReadUpTo(@NotNull Long upTo) {
-    public ReadUpTo(Long upTo) {
-      this.upTo = upTo;
-    }
-  }
-
-  @POST
-  @Path("{id}/read")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "You have read the conversation up to this sequence number (never moves back)")
-  public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
-    Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
-    fanout.signal(List.of(receipt.peer(), receipt.by()), JsonP.object().add("type", "read").add("v", 1)
-        .add("conversation", id.toString()).add("by", receipt.by().toString()).add("upTo", receipt.readUpTo()).build().toString());
-    return receipt;
-  }
-
-  private UUID me() {
-    return SignedIn.of(security).accountId();
-  }
-
-  /** Presence of matches, and the setting that hides one's own: {@code /chat/...}. */
-  @Path("chat")
-  @Produces(MediaType.APPLICATION_JSON)
-  @Roles("USER")
-  public static class Presence {
-    @Inject Chat chat;
-    @Inject RequestBodies bodies;
-    @Context SecurityContext security;
+    @Context
+    UriInfo uri;
 
     @GET
-    @Path("presence/{accountId}")
-    @Operation(summary = "Whether one of your matches is online and when they were last seen (unless they hide it)")
-    public PresenceView presence(@PathParam("accountId") UUID accountId) {
-      return chat.presence(me(), accountId);
+    @Operation(summary = "Your conversations, most recent first, with unread counts and the last message")
+    public List<ConversationView> conversations() {
+        return chat.conversations(me());
     }
 
-    /** Body of the chat settings. */
-    public record ChatSettings(@NotNull Boolean hidePresence) {
-      public ChatSettings(Boolean hidePresence) {
-        this.hidePresence = hidePresence;
-      }
+    @GET
+    @Path("{id}/messages")
+    @Operation(
+            summary =
+                    "History: `after=n` pages forward (oldest first), `before=n` pages back (newest first); neither: the latest")
+    public List<ChatMessage> messages(
+            @PathParam("id") UUID id,
+            @QueryParam("after") Long after,
+            @QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        int size = Math.max(1, Math.min(PAGE_MAX, limit));
+        if (after != null) {
+            return chat.after(me(), id, Math.max(0, after), Long.MAX_VALUE, size);
+        }
+        return chat.before(me(), id, before == null ? Long.MAX_VALUE : before, size);
     }
 
-    @PUT
-    @Path("settings")
+    /**
+     * Body of a message sent over REST: the client's id and one of text, an end-to-end ciphertext
+     * (base64) or the id of a photo uploaded for this conversation.
+     */
+    public record Outgoing(
+            @NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId,
+            @Size(max = Draft.TEXT_MAX) String text,
+            @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext,
+            @Size(max = 36) String photo) {
+        public Outgoing(String clientId, String text, String ciphertext, String photo) {
+            this.clientId = clientId;
+            this.text = text;
+            this.ciphertext = ciphertext;
+            this.photo = photo;
+        }
+    }
+
+    @POST
+    @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hide (or show) when you are online and when you were last seen")
-    public ChatSettings settings(ChatSettings body) {
-      chat.hidePresence(me(), bodies.valid(body).hidePresence());
-      return body;
+    @Operation(
+            summary =
+                    "Send a message: text, ciphertext or photo (the same clientId again is the same message); delivered to both people's sockets")
+    public Response send(@PathParam("id") UUID id, Outgoing body) {
+        Outgoing out = bodies.valid(body);
+        Draft.Content content = Draft.Content.of(out.text(), out.ciphertext(), out.photo());
+        Ack ack = writer.send(me(), id, out.clientId(), content.kind(), content.value());
+        if (!ack.duplicate()) {
+            fanout.announce(id, ack.seq(), ack.members());
+        }
+        return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(JsonP.object()
+                        .add("conversation", id.toString())
+                        .add("clientId", ack.clientId())
+                        .add("seq", ack.seq())
+                        .add("at", ack.at().toString())
+                        .add("duplicate", ack.duplicate())
+                        .build())
+                .build();
+    }
+
+    @POST
+    @Path("{id}/photos")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary =
+                    "Upload a photo for this conversation (JPEG, PNG or WebP, at most 15 MiB and 40 megapixels; counts toward the "
+                            + "hourly upload limit, not toward your 9 profile photos): processed in the background, then send it as a PHOTO message")
+    public Response uploadPhoto(@PathParam("id") UUID id, @FormParam(Uploads.FIELD) EntityPart file) {
+        ChatPhotoView photo = photos.uploadForConversation(me(), id, Uploads.bytes(file));
+        return Response.status(photo.status().equals("PENDING") ? Response.Status.ACCEPTED : Response.Status.OK)
+                .location(uri.getBaseUriBuilder()
+                        .path(ConversationsResource.class)
+                        .path(id.toString())
+                        .path("photos")
+                        .path(photo.id().toString())
+                        .build())
+                .entity(photo)
+                .build();
+    }
+
+    @GET
+    @Path("{id}/photos/{photoId}")
+    @Operation(
+            summary =
+                    "A photo you uploaded for this conversation: PENDING, READY (send it) or REJECTED with the reason")
+    public ChatPhotoView photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
+        return photos.conversationPhoto(me(), id, photoId);
+    }
+
+    /** Body of a receipt. */
+    public record ReadUpTo(@NotNull Long upTo) {
+        public ReadUpTo(Long upTo) {
+            this.upTo = upTo;
+        }
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "You have read the conversation up to this sequence number (never moves back)")
+    public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
+        Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
+        fanout.signal(
+                List.of(receipt.peer(), receipt.by()),
+                JsonP.object()
+                        .add("type", "read")
+                        .add("v", 1)
+                        .add("conversation", id.toString())
+                        .add("by", receipt.by().toString())
+                        .add("upTo", receipt.readUpTo())
+                        .build()
+                        .toString());
+        return receipt;
     }
 
     private UUID me() {
-      return SignedIn.of(security).accountId();
+        return SignedIn.of(security).accountId();
     }
-  }
+
+    /** Presence of matches, and the setting that hides one's own: {@code /chat/...}. */
+    @Path("chat")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Roles("USER")
+    public static class Presence {
+        @Inject
+        Chat chat;
+
+        @Inject
+        RequestBodies bodies;
+
+        @Context
+        SecurityContext security;
+
+        @GET
+        @Path("presence/{accountId}")
+        @Operation(summary = "Whether one of your matches is online and when they were last seen (unless they hide it)")
+        public PresenceView presence(@PathParam("accountId") UUID accountId) {
+            return chat.presence(me(), accountId);
+        }
+
+        /** Body of the chat settings. */
+        public record ChatSettings(@NotNull Boolean hidePresence) {
+            public ChatSettings(Boolean hidePresence) {
+                this.hidePresence = hidePresence;
+            }
+        }
+
+        @PUT
+        @Path("settings")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Operation(summary = "Hide (or show) when you are online and when you were last seen")
+        public ChatSettings settings(ChatSettings body) {
+            chat.hidePresence(me(), bodies.valid(body).hidePresence());
+            return body;
+        }
+
+        private UUID me() {
+            return SignedIn.of(security).accountId();
+        }
+    }
 }
