@@ -2,6 +2,8 @@ package app.dating.realtime.boundary;
 
 import app.dating.chat.boundary.Ack;
 import app.dating.chat.boundary.Chat;
+import app.dating.chat.boundary.ChatFrames;
+import app.dating.chat.boundary.ChatFrames.ErrorCode;
 import app.dating.chat.boundary.ChatMessage;
 import app.dating.chat.boundary.ChatWriter;
 import app.dating.chat.boundary.Draft;
@@ -12,20 +14,13 @@ import app.dating.identity.control.AccessTokens;
 import app.dating.identity.control.Revocations;
 import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
-import app.dating.realtime.control.Frames;
 import app.dating.realtime.control.Handshake;
 import app.dating.realtime.control.IdleChecks;
-import app.dating.shared.json.JsonP;
+import app.dating.realtime.control.Inbound;
 import app.dating.shared.problem.BusinessException;
-import app.dating.shared.problem.InvalidInputException;
-import app.dating.shared.problem.RateLimitedException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -33,7 +28,6 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +49,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChatEndpoint {
     public static final int UNAUTHORIZED = Connection.SIGNED_OUT;
     public static final int FORBIDDEN_ORIGIN = 4403;
-    /** Frames above this get an error frame; the container refuses far larger ones outright (1009). */
-    static final int FRAME_MAX = 64 * 1024;
-
     static final int SYNC_PAGE = 200;
     static final long TYPING_GAP_MILLIS = 3000;
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
@@ -105,7 +96,7 @@ public class ChatEndpoint {
     @OnOpen
     public void open(Session session) {
         idleChecks.takeOver(session);
-        session.setMaxTextMessageBufferSize(4 * FRAME_MAX);
+        session.setMaxTextMessageBufferSize(4 * Inbound.MAX_BYTES);
         Map<String, Object> handshake = session.getUserProperties();
         Object bearer = handshake.get(Handshake.BEARER);
         Object cookie = handshake.get(Handshake.COOKIE);
@@ -140,31 +131,21 @@ public class ChatEndpoint {
     @OnMessage
     public void frame(Session session, String text) {
         Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
-        if (text.getBytes(StandardCharsets.UTF_8).length > FRAME_MAX) {
-            Connection.send(
-                    session, Frames.error("too-large", "Frames may hold at most " + FRAME_MAX + " bytes.", null));
-            return;
-        }
-        JsonObject frame;
+        Inbound frame;
         try {
-            JsonValue value = JsonP.readValue(text);
-            if (value.getValueType() != JsonValue.ValueType.OBJECT
-                    || !value.asJsonObject().containsKey("type")) {
-                Connection.send(session, Frames.error("malformed", "A frame is a JSON object with a \"type\".", null));
-                return;
-            }
-            frame = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            Connection.send(session, Frames.error("malformed", "This frame is not JSON.", null));
+            frame = Inbound.read(text);
+        } catch (Inbound.Unreadable e) {
+            Connection.send(session, ChatFrames.error(e.code(), e.getMessage(), null));
             return;
         }
-        String type = frame.get("type") instanceof jakarta.json.JsonString s ? s.getString() : "";
         if (connection == null) {
-            if ("auth".equals(type) && frame.get("token") instanceof jakarta.json.JsonString token) {
-                signIn(session, token.getString());
+            if ("auth".equals(frame.type()) && frame.token() != null) {
+                signIn(session, frame.token());
             } else {
                 Connection.send(
-                        session, Frames.error("unauthenticated", "Send {\"type\":\"auth\",\"token\":…} first.", null));
+                        session,
+                        ChatFrames.error(
+                                ErrorCode.UNAUTHENTICATED, "Send {\"type\":\"auth\",\"token\":…} first.", null));
             }
             return;
         }
@@ -172,35 +153,26 @@ public class ChatEndpoint {
             Connection.close(session, UNAUTHORIZED, "session ended; sign in again");
             return;
         }
-        String ref = frame.get("clientId") instanceof jakarta.json.JsonString id ? id.getString() : null;
+        String ref = frame.clientId();
         try {
-            switch (type) {
+            switch (frame.type()) {
                 case "send" -> send(connection, frame, ref);
                 case "sync" -> sync(connection, frame);
                 case "typing" -> typing(connection, frame);
-                case "read", "delivered" -> receipt(connection, frame, "read".equals(type));
-                case "ping" -> connection.send(Frames.of(Frames.frame("pong")));
+                case "read", "delivered" -> receipt(connection, frame, "read".equals(frame.type()));
+                case "ping" -> connection.send(ChatFrames.pong());
                 case "auth" ->
-                    connection.send(Frames.error("already-authenticated", "This socket is signed in already.", null));
-                default -> connection.send(Frames.error("unknown-type", "Unknown frame type \"" + type + "\".", ref));
+                    connection.send(ChatFrames.error(
+                            ErrorCode.ALREADY_AUTHENTICATED, "This socket is signed in already.", null));
+                default ->
+                    connection.send(ChatFrames.error(
+                            ErrorCode.UNKNOWN_TYPE, "Unknown frame type \"" + frame.type() + "\".", ref));
             }
-        } catch (RateLimitedException e) {
-            connection.send(Frames.of(Frames.frame("error")
-                    .add("code", "rate-limited")
-                    .add("detail", e.getMessage())
-                    .add("retryAfter", e.retryAfterSeconds())
-                    .add("ref", ref == null ? "" : ref)));
-        } catch (InvalidInputException e) {
-            String detail = e.violations().isEmpty()
-                    ? e.getMessage()
-                    : e.violations().get(0).field() + ": "
-                            + e.violations().get(0).message();
-            connection.send(Frames.error("invalid", detail, ref));
         } catch (BusinessException e) {
-            connection.send(Frames.error(e.type().slug(), e.getMessage(), ref));
+            connection.send(ChatFrames.refusal(e, ref));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "chat frame failed", e);
-            connection.send(Frames.error("internal", "The frame could not be handled; try again.", ref));
+            connection.send(ChatFrames.error(ErrorCode.INTERNAL, "The frame could not be handled; try again.", ref));
         }
     }
 
@@ -217,17 +189,11 @@ public class ChatEndpoint {
         LOG.log(Level.FINE, "chat socket error", error);
     }
 
-    private void send(Connection connection, JsonObject frame, String ref) {
-        UUID conversation = uuid(frame, "conversation");
-        Draft.Content content =
-                Draft.Content.of(given(frame, "text"), given(frame, "ciphertext"), given(frame, "photo"));
+    private void send(Connection connection, Inbound frame, String ref) {
+        UUID conversation = frame.uuid("conversation");
+        Draft.Content content = Draft.Content.of(frame.given("text"), frame.given("ciphertext"), frame.given("photo"));
         Ack ack = writer.send(connection.accountId(), conversation, ref, content.kind(), content.value());
-        connection.send(Frames.of(Frames.frame("ack")
-                .add("conversation", conversation.toString())
-                .add("clientId", ack.clientId())
-                .add("seq", ack.seq())
-                .add("at", ack.at().toString())
-                .add("duplicate", ack.duplicate())));
+        connection.send(ChatFrames.ack(ack));
         if (!ack.duplicate() && content.kind() != Message.Kind.E2E) {
             connections.deliverHere(stored(connection, ack, content), ack.members());
         }
@@ -249,46 +215,29 @@ public class ChatEndpoint {
                 ack.at());
     }
 
-    private void sync(Connection connection, JsonObject frame) {
-        JsonObject has = frame.containsKey("conversations")
-                        && frame.get("conversations").getValueType() == JsonValue.ValueType.OBJECT
-                ? frame.getJsonObject("conversations")
-                : JsonValue.EMPTY_JSON_OBJECT;
+    private void sync(Connection connection, Inbound frame) {
         UUID me = connection.accountId();
         for (Map.Entry<UUID, Long> conversation : chat.lastSequences(me).entrySet()) {
             UUID id = conversation.getKey();
             long last = conversation.getValue();
-            long from = has.get(id.toString()) instanceof JsonNumber n
-                    ? Math.max(0, n.longValue())
-                    : Math.max(0, last - 50);
+            long from = frame.has(id).orElse(Math.max(0, last - 50));
             connection.resync(id, Math.min(from, last), last, after -> chat.after(me, id, after, last, SYNC_PAGE));
         }
-        connection.send(Frames.of(Frames.frame("synced")));
+        connection.send(ChatFrames.synced());
     }
 
-    private void typing(Connection connection, JsonObject frame) {
-        UUID conversation = uuid(frame, "conversation");
+    private void typing(Connection connection, Inbound frame) {
+        UUID conversation = frame.uuid("conversation");
         UUID peer = chat.peerIn(connection.accountId(), conversation);
         if (connection.mayTyping(conversation, clock.instant(), TYPING_GAP_MILLIS)) {
-            connections.signal(
-                    List.of(peer),
-                    Frames.of(Frames.frame("typing")
-                            .add("conversation", conversation.toString())
-                            .add("from", connection.accountId().toString())));
+            connections.signal(List.of(peer), ChatFrames.typing(conversation, connection.accountId()));
         }
     }
 
-    private void receipt(Connection connection, JsonObject frame, boolean read) {
-        UUID conversation = uuid(frame, "conversation");
-        if (!(frame.get("upTo") instanceof JsonNumber upTo)) {
-            throw InvalidInputException.of("upTo", "The sequence number read or received up to.");
-        }
-        Receipt receipt = chat.receipt(connection.accountId(), conversation, upTo.longValue(), read);
-        String out = Frames.of(Frames.frame(read ? "read" : "delivered")
-                .add("conversation", conversation.toString())
-                .add("by", receipt.by().toString())
-                .add("upTo", read ? receipt.readUpTo() : receipt.deliveredUpTo()));
-        connections.signal(List.of(receipt.peer(), receipt.by()), out);
+    private void receipt(Connection connection, Inbound frame, boolean read) {
+        UUID conversation = frame.uuid("conversation");
+        Receipt receipt = chat.receipt(connection.accountId(), conversation, frame.upTo(), read);
+        connections.signal(List.of(receipt.peer(), receipt.by()), ChatFrames.receipt(receipt, read));
     }
 
     private void signIn(Session session, String token) {
@@ -309,8 +258,7 @@ public class ChatEndpoint {
         session.getUserProperties().put(CONNECTION, connection);
         connection.startAt(chat.lastSequences(connection.accountId()));
         connections.add(connection);
-        connection.send(Frames.of(
-                Frames.frame("ready").add("account", connection.accountId().toString())));
+        connection.send(ChatFrames.ready(connection.accountId()));
     }
 
     private Set<String> origins() {
@@ -319,20 +267,5 @@ public class ChatEndpoint {
                 java.util.Arrays.stream(list.split(",")).map(String::strip).forEach(allowed::add));
         allowed.add(publicUrl.replaceAll("/+$", ""));
         return allowed;
-    }
-
-    private static UUID uuid(JsonObject frame, String field) {
-        try {
-            return UUID.fromString(frame.getString(field));
-        } catch (RuntimeException e) {
-            throw InvalidInputException.of(field, "Give the " + field + " as an id.");
-        }
-    }
-
-    /** A field's text; a field that is there but not text counts as given and empty (refused as such). */
-    private static String given(JsonObject frame, String field) {
-        return frame.get(field) instanceof jakarta.json.JsonString s
-                ? s.getString()
-                : frame.containsKey(field) ? "" : null;
     }
 }

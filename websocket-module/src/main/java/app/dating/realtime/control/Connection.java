@@ -1,5 +1,6 @@
 package app.dating.realtime.control;
 
+import app.dating.chat.boundary.ChatFrames;
 import app.dating.chat.boundary.ChatMessage;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -78,7 +79,7 @@ public final class Connection {
             }
             for (ChatMessage message : missing) {
                 if (message.seq() > known) {
-                    send(Frames.message(message));
+                    send(ChatFrames.message(message));
                     known = message.seq();
                 }
             }

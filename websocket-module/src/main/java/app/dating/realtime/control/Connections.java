@@ -1,6 +1,7 @@
 package app.dating.realtime.control;
 
 import app.dating.chat.boundary.Chat;
+import app.dating.chat.boundary.ChatFrames;
 import app.dating.chat.boundary.ChatMessage;
 import app.dating.chat.control.Fanout;
 import app.dating.chat.control.PresenceStore;
@@ -205,11 +206,7 @@ public class Connections {
                 }
                 List<UUID> peers = chat.peers(account);
                 if (!peers.isEmpty()) {
-                    signal(
-                            peers,
-                            Frames.of(Frames.frame("presence")
-                                    .add("account", account.toString())
-                                    .add("online", online)));
+                    signal(peers, ChatFrames.presence(account, online));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "presence not announced", e);

@@ -1,5 +1,6 @@
 package app.dating.realtime.control;
 
+import app.dating.chat.boundary.ChatFrames;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -13,7 +14,7 @@ import java.util.Map;
  * subprotocol is always {@value #PROTOCOL}, never the token.
  */
 public class Handshake extends ServerEndpointConfig.Configurator {
-    public static final String PROTOCOL = "dating.v1";
+    public static final String PROTOCOL = ChatFrames.PROTOCOL;
     static final String BEARER_PREFIX = "bearer.";
     public static final String BEARER = "handshake.bearer";
     public static final String COOKIE = "handshake.cookie";
