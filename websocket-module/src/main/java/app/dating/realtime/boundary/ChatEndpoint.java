@@ -32,7 +32,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -104,7 +103,7 @@ public class ChatEndpoint {
             signIn(session, (String) bearer);
         } else if (cookie != null) {
             Object origin = handshake.get(Handshake.ORIGIN);
-            if (origin == null || !origins().contains(origin.toString())) {
+            if (!Handshake.allowsCookieFrom((String) origin, publicUrl, allowedOrigins)) {
                 Connection.close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
                 return;
             }
@@ -259,13 +258,5 @@ public class ChatEndpoint {
         connection.startAt(chat.lastSequences(connection.accountId()));
         connections.add(connection);
         connection.send(ChatFrames.ready(connection.accountId()));
-    }
-
-    private Set<String> origins() {
-        java.util.Set<String> allowed = new java.util.HashSet<>();
-        allowedOrigins.ifPresent(list ->
-                java.util.Arrays.stream(list.split(",")).map(String::strip).forEach(allowed::add));
-        allowed.add(publicUrl.replaceAll("/+$", ""));
-        return allowed;
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,9 +34,10 @@ public final class Connection {
     private final Session session;
     private final UUID accountId;
     private final BooleanSupplier signedIn;
+    private final LongSupplier nanoTime;
     private final Map<UUID, Long> delivered = new HashMap<>();
     private final Map<UUID, Instant> lastTyping = new HashMap<>();
-    private volatile long checkedAt = System.nanoTime() - RECHECK_NANOS;
+    private volatile long checkedAt;
 
     /**
      * @param signedIn whether the credential the socket opened with still holds (an access token not
@@ -43,9 +45,16 @@ public final class Connection {
      *     each heartbeat, so it must not count as activity (a socket does not keep a session alive)
      */
     public Connection(Session session, UUID accountId, BooleanSupplier signedIn) {
+        this(session, accountId, signedIn, System::nanoTime);
+    }
+
+    /** With the monotonic clock the credential re-check goes by (tests give their own). */
+    Connection(Session session, UUID accountId, BooleanSupplier signedIn, LongSupplier nanoTime) {
         this.session = session;
         this.accountId = accountId;
         this.signedIn = signedIn;
+        this.nanoTime = nanoTime;
+        this.checkedAt = nanoTime.getAsLong() - RECHECK_NANOS;
     }
 
     /**
@@ -54,7 +63,7 @@ public final class Connection {
      * credential may pass frames for up to a second before the socket closes.
      */
     public boolean isSignedIn() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (now - checkedAt < RECHECK_NANOS) {
             return true;
         }

@@ -4,8 +4,10 @@ import app.dating.chat.boundary.ChatFrames;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps what authentication needs from the opening handshake: a bearer token offered as the
@@ -47,6 +49,28 @@ public class Handshake extends ServerEndpointConfig.Configurator {
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
         return requested.contains(PROTOCOL) ? PROTOCOL : "";
+    }
+
+    /**
+     * Whether a page at {@code origin} may open a socket with the browser's session cookie: only from
+     * the platform's public URL or one of the allowed origins (comma-separated), compared exactly, less
+     * trailing slashes; no Origin at all is refused (cross-site WebSocket hijacking).
+     */
+    public static boolean allowsCookieFrom(String origin, String publicUrl, Optional<String> allowedOrigins) {
+        if (origin == null || origin.isBlank()) {
+            return false;
+        }
+        String asked = withoutTrailingSlash(origin.strip());
+        return asked.equals(withoutTrailingSlash(publicUrl.strip()))
+                || allowedOrigins.stream()
+                        .flatMap(list -> Arrays.stream(list.split(",")))
+                        .map(String::strip)
+                        .filter(allowed -> !allowed.isEmpty())
+                        .anyMatch(allowed -> asked.equals(withoutTrailingSlash(allowed)));
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.replaceAll("/+$", "");
     }
 
     private static List<String> header(HandshakeRequest request, String name) {
