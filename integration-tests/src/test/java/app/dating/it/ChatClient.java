@@ -16,13 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 
-/** A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it received. */
+/**
+ * A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it received.
+ * Every frame it receives or sends is checked against the served AsyncAPI document ({@link
+ * ChatContract}); one that breaks it fails the test (frames meant to break it go through {@link
+ * #sendOutOfContract}).
+ */
 final class ChatClient implements AutoCloseable {
     /**
      * One client container kept alive for the whole run. By default Tyrus stops a container's
@@ -41,6 +47,10 @@ final class ChatClient implements AutoCloseable {
     final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     final Session session;
+    /** Every frame received and sent is checked against the served AsyncAPI document. */
+    private final ChatContract contract = ChatContract.served();
+    /** Frames received that broke the contract: the test fails at its next await, or at close. */
+    private final List<AssertionError> broken = new CopyOnWriteArrayList<>();
 
     private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
         this(CONTAINER, config, uri);
@@ -51,8 +61,7 @@ final class ChatClient implements AutoCloseable {
                 new Endpoint() {
                     @Override
                     public void onOpen(Session s, EndpointConfig c) {
-                        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> frames.add(
-                                Json.createReader(new StringReader(text)).readObject()));
+                        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) ChatClient.this::received);
                     }
 
                     @Override
@@ -111,8 +120,45 @@ final class ChatClient implements AutoCloseable {
         return new ChatClient(config, uri());
     }
 
+    private void received(String text) {
+        try {
+            contract.check(ChatContract.Direction.SERVER, text);
+        } catch (AssertionError | RuntimeException e) { // a handler's exception would be lost: keep it for the test
+            ChatContract.BROKEN.incrementAndGet();
+            broken.add(
+                    e instanceof AssertionError broke
+                            ? broke
+                            : new AssertionError("checking a frame failed: " + text, e));
+        }
+        try {
+            frames.add(Json.createReader(new StringReader(text)).readObject());
+        } catch (RuntimeException notAnObject) {
+            broken.add(new AssertionError("not a JSON object: " + text, notAnObject));
+        }
+    }
+
+    /** Fails the test with the first frame received that broke the contract, if any did. */
+    void assertContractKept() {
+        if (!broken.isEmpty()) {
+            AssertionError first = new AssertionError(broken.get(0).getMessage());
+            broken.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
+    /** Sends a frame that keeps the contract (checked first: a test's typo fails here, not on the server). */
     void send(String json) throws Exception {
+        contract.check(ChatContract.Direction.CLIENT, json);
         session.getBasicRemote().sendText(json);
+    }
+
+    /**
+     * Sends a frame that breaks the contract on purpose, to see the server refuse it; checks first
+     * that the contract refuses it too.
+     */
+    void sendOutOfContract(String text) throws Exception {
+        contract.checkRefused(ChatContract.Direction.CLIENT, text);
+        session.getBasicRemote().sendText(text);
     }
 
     void say(String conversation, String clientId, String text) throws Exception {
@@ -137,6 +183,7 @@ final class ChatClient implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            assertContractKept();
             if (frame == null) {
                 continue;
             }
@@ -168,6 +215,7 @@ final class ChatClient implements AutoCloseable {
                 messages.add(frame);
             }
         }
+        assertContractKept();
         return messages;
     }
 
@@ -176,5 +224,6 @@ final class ChatClient implements AutoCloseable {
         if (session.isOpen()) {
             session.close();
         }
+        assertContractKept();
     }
 }

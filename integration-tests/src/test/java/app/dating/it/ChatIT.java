@@ -145,13 +145,13 @@ class ChatIT {
     void onlyActiveMatchesWriteAndBadFramesAreAnsweredWhileTheSocketLives() throws Exception {
         Pair pair = matched();
         try (ChatClient a = ChatClient.bearer(pair.tokenA())) {
-            a.send("not json");
+            a.sendOutOfContract("not json");
             assertEquals("malformed", a.await("error").getString("code"));
-            a.send("{\"type\":\"dance\"}");
+            a.sendOutOfContract("{\"type\":\"dance\"}");
             assertEquals("unknown-type", a.await("error").getString("code"));
-            a.send("{\"type\":\"send\",\"text\":\"" + "x".repeat(70_000) + "\"}");
+            a.sendOutOfContract("{\"type\":\"send\",\"text\":\"" + "x".repeat(70_000) + "\"}");
             assertEquals("too-large", a.await("error").getString("code"));
-            a.send("{\"type\":\"send\",\"conversation\":\"" + pair.conversation()
+            a.sendOutOfContract("{\"type\":\"send\",\"conversation\":\"" + pair.conversation()
                     + "\",\"clientId\":\"long\",\"text\":\"" + "x".repeat(4001) + "\"}");
             JsonObject tooLong = a.await("error");
             assertEquals("invalid", tooLong.getString("code"));
@@ -217,7 +217,7 @@ class ChatIT {
                     4401, forged.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
         }
         try (ChatClient framed = ChatClient.anonymous()) {
-            framed.send("{\"type\":\"send\"}");
+            framed.sendOutOfContract("{\"type\":\"send\"}");
             assertEquals("unauthenticated", framed.await("error").getString("code"));
             framed.send("{\"type\":\"auth\",\"token\":\"" + pair.tokenA() + "\"}");
             assertEquals(pair.a().id(), framed.await("ready").getString("account"));

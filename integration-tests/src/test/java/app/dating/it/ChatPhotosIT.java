@@ -187,7 +187,12 @@ class ChatPhotosIT {
                 ChatClient peer = ChatClient.bearer(pair.tokenB())) {
             for (String refused :
                     List.of(ofOtherConversation, profilePhoto, UUID.randomUUID().toString(), "not-an-id")) {
-                sender.send(photoFrame(pair.conversation(), "x-" + refused.hashCode(), refused));
+                String frame = photoFrame(pair.conversation(), "x-" + refused.hashCode(), refused);
+                if (refused.equals("not-an-id")) {
+                    sender.sendOutOfContract(frame); // the contract says a photo is a UUID, too
+                } else {
+                    sender.send(frame);
+                }
                 JsonObject error = sender.await("error");
                 assertEquals("invalid", error.getString("code"), error::toString);
                 assertTrue(error.getString("detail").startsWith("photo:"), error::toString);
@@ -196,7 +201,7 @@ class ChatPhotosIT {
             JsonObject notReady = sender.await("error");
             assertEquals("photo-not-ready", notReady.getString("code"), notReady::toString);
             assertEquals("pending", notReady.getString("ref"));
-            sender.send("{\"type\":\"send\",\"conversation\":\"" + pair.conversation()
+            sender.sendOutOfContract("{\"type\":\"send\",\"conversation\":\"" + pair.conversation()
                     + "\",\"clientId\":\"both\",\"photo\":\"" + mine + "\",\"text\":\"caption\"}");
             assertEquals("invalid", sender.await("error").getString("code"), "a photo comes alone");
 
