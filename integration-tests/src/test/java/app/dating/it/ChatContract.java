@@ -70,6 +70,9 @@ final class ChatContract {
             for (JsonNode ref : operation.path("messages").values()) {
                 JsonNode channelMessage = at(ref.path("$ref").asString());
                 String componentRef = channelMessage.path("$ref").asString();
+                if (!componentRef.startsWith("#/components/messages/")) {
+                    throw new AssertionError("channel messages refer to components/messages: " + ref);
+                }
                 String key = componentRef.substring(componentRef.lastIndexOf('/') + 1);
                 JsonNode message = resolve(channelMessage);
                 String type = resolve(message.path("payload"))
