@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ContractTools {
   static final Path HOME = Platform.ROOT.resolve("integration-tests/contract");
+  private static final Path ANALYTICS = HOME.resolve("asyncapi-analytics.json");
 
   private ContractTools() {}
 
@@ -53,14 +54,18 @@ final class ContractTools {
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("contract-tool", ".log");
     try {
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(HOME.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      // The AsyncAPI CLI sends usage metrics unless its settings file says no (or CI=true): tests
+      // send nothing anywhere, and leave the user's ~/.asyncapi-analytics alone.
+      builder.environment().put("ASYNCAPI_METRICS_CONFIG_PATH", ANALYTICS.toString());
+      builder.environment().put("SUPPRESS_NO_CONFIG_WARNING", "true");
       Process process;
       try {
-        process =
-            new ProcessBuilder(command)
-                .directory(HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        process = builder.start();
       } catch (IOException notInstalled) {
         return new Run(127, String.valueOf(notInstalled.getMessage()));
       }

@@ -7,7 +7,6 @@ import app.dating.chat.entity.Message;
 import app.dating.identity.control.SignedIn;
 import app.dating.media.boundary.ChatPhotoView;
 import app.dating.media.boundary.Photos;
-import app.dating.shared.json.JsonP;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -143,13 +142,7 @@ public class ConversationsResource {
     }
     return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
         .entity(
-            JsonP.object()
-                .add("conversation", id.toString())
-                .add("clientId", ack.clientId())
-                .add("seq", ack.seq())
-                .add("at", ack.at().toString())
-                .add("duplicate", ack.duplicate())
-                .build())
+            ChatFrames.ackBody(ack))
         .build();
   }
 
@@ -236,14 +229,7 @@ public class ConversationsResource {
     Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
     fanout.signal(
         List.of(receipt.peer(), receipt.by()),
-        JsonP.object()
-            .add("type", "read")
-            .add("v", 1)
-            .add("conversation", id.toString())
-            .add("by", receipt.by().toString())
-            .add("upTo", receipt.readUpTo())
-            .build()
-            .toString());
+        ChatFrames.receipt(receipt, true));
     return receipt;
   }
 
