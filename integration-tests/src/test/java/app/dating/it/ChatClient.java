@@ -24,206 +24,222 @@ import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 
 /**
- * A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it received.
- * Every frame it receives or sends is checked against the served AsyncAPI document ({@link
- * ChatContract}); one that breaks it fails the test (frames meant to break it go through {@link
- * #sendOutOfContract}).
+ * A device on the chat socket ({@code /ws/v1/chat}, protocol dating.v1), with the frames it
+ * received. Every frame it receives or sends is checked against the served AsyncAPI document
+ * ({@link ChatContract}); one that breaks it fails the test (frames meant to break it go through
+ * {@link #sendOutOfContract}).
  */
 final class ChatClient implements AutoCloseable {
-    /**
-     * One client container kept alive for the whole run. By default Tyrus stops a container's
-     * executors when its last socket closes; a socket the server closed (4401) could do that just as
-     * the next client connected, whose first frame then failed with RejectedExecutionException.
-     */
-    static final WebSocketContainer CONTAINER = sharedContainer();
+  /**
+   * One client container kept alive for the whole run. By default Tyrus stops a container's
+   * executors when its last socket closes; a socket the server closed (4401) could do that just as
+   * the next client connected, whose first frame then failed with RejectedExecutionException.
+   */
+  static final WebSocketContainer CONTAINER = sharedContainer();
 
-    private static WebSocketContainer sharedContainer() {
-        ClientManager client = ClientManager.createClient();
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 600);
-        return client;
-    }
+  private static WebSocketContainer sharedContainer() {
+    ClientManager client = ClientManager.createClient();
+    client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 600);
+    return client;
+  }
 
-    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
-    final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-    final Session session;
-    /** Every frame received and sent is checked against the served AsyncAPI document. */
-    private final ChatContract contract = ChatContract.served();
-    /** Frames received that broke the contract: the test fails at its next await, or at close. */
-    private final List<AssertionError> broken = new CopyOnWriteArrayList<>();
+  final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+  final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+  final Session session;
 
-    private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
-        this(CONTAINER, config, uri);
-    }
+  /** Every frame received and sent is checked against the served AsyncAPI document. */
+  private final ChatContract contract = ChatContract.served();
 
-    private ChatClient(WebSocketContainer container, ClientEndpointConfig config, URI uri) throws Exception {
-        session = container.connectToServer(
-                new Endpoint() {
-                    @Override
-                    public void onOpen(Session s, EndpointConfig c) {
-                        s.addMessageHandler(String.class, (MessageHandler.Whole<String>) ChatClient.this::received);
-                    }
+  /** Frames received that broke the contract: the test fails at its next await, or at close. */
+  private final List<AssertionError> broken = new CopyOnWriteArrayList<>();
 
-                    @Override
-                    public void onClose(Session s, CloseReason reason) {
-                        closed.complete(reason);
-                    }
-                },
-                config,
-                uri);
-    }
+  private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
+    this(CONTAINER, config, uri);
+  }
 
-    static URI uri() {
-        return uri("ws://localhost:" + Platform.HTTP_PORT);
-    }
+  private ChatClient(WebSocketContainer container, ClientEndpointConfig config, URI uri)
+      throws Exception {
+    session =
+        container.connectToServer(
+            new Endpoint() {
+              @Override
+              public void onOpen(Session s, EndpointConfig c) {
+                s.addMessageHandler(
+                    String.class, (MessageHandler.Whole<String>) ChatClient.this::received);
+              }
 
-    /** The chat endpoint of the server at {@code origin} (scheme, host and port). */
-    static URI uri(String origin) {
-        return URI.create(origin + "/ws/v1/chat");
-    }
+              @Override
+              public void onClose(Session s, CloseReason reason) {
+                closed.complete(reason);
+              }
+            },
+            config,
+            uri);
+  }
 
-    /** Signs in with the token as subprotocol {@code bearer.<token>}, and waits until the server is ready. */
-    static ChatClient bearer(String token) throws Exception {
-        return bearer(token, uri(), CONTAINER);
-    }
+  static URI uri() {
+    return uri("ws://localhost:" + Platform.HTTP_PORT);
+  }
 
-    /** As {@link #bearer(String)}, to another server or through another client container (TLS, say). */
-    static ChatClient bearer(String token, URI uri, WebSocketContainer container) throws Exception {
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(List.of("dating.v1", "bearer." + token))
-                .build();
-        ChatClient client = new ChatClient(container, config, uri);
-        client.await("ready");
-        return client;
-    }
+  /** The chat endpoint of the server at {@code origin} (scheme, host and port). */
+  static URI uri(String origin) {
+    return URI.create(origin + "/ws/v1/chat");
+  }
 
-    /** Connects without credentials; the first frame must sign in. */
-    static ChatClient anonymous() throws Exception {
-        return new ChatClient(
-                ClientEndpointConfig.Builder.create()
-                        .preferredSubprotocols(List.of("dating.v1"))
-                        .build(),
-                uri());
-    }
+  /**
+   * Signs in with the token as subprotocol {@code bearer.<token>}, and waits until the server is
+   * ready.
+   */
+  static ChatClient bearer(String token) throws Exception {
+    return bearer(token, uri(), CONTAINER);
+  }
 
-    /** Connects with request headers (Cookie, Origin) as a browser would. */
-    static ChatClient withHeaders(Map<String, String> headers) throws Exception {
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .preferredSubprotocols(List.of("dating.v1"))
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> request) {
-                        headers.forEach((name, value) -> request.put(name, List.of(value)));
-                    }
+  /**
+   * As {@link #bearer(String)}, to another server or through another client container (TLS, say).
+   */
+  static ChatClient bearer(String token, URI uri, WebSocketContainer container) throws Exception {
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .preferredSubprotocols(List.of("dating.v1", "bearer." + token))
+            .build();
+    ChatClient client = new ChatClient(container, config, uri);
+    client.await("ready");
+    return client;
+  }
+
+  /** Connects without credentials; the first frame must sign in. */
+  static ChatClient anonymous() throws Exception {
+    return new ChatClient(
+        ClientEndpointConfig.Builder.create().preferredSubprotocols(List.of("dating.v1")).build(),
+        uri());
+  }
+
+  /** Connects with request headers (Cookie, Origin) as a browser would. */
+  static ChatClient withHeaders(Map<String, String> headers) throws Exception {
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .preferredSubprotocols(List.of("dating.v1"))
+            .configurator(
+                new ClientEndpointConfig.Configurator() {
+                  @Override
+                  public void beforeRequest(Map<String, List<String>> request) {
+                    headers.forEach((name, value) -> request.put(name, List.of(value)));
+                  }
                 })
-                .build();
-        return new ChatClient(config, uri());
-    }
+            .build();
+    return new ChatClient(config, uri());
+  }
 
-    private void received(String text) {
-        try {
-            contract.check(ChatContract.Direction.SERVER, text);
-        } catch (AssertionError | RuntimeException e) { // a handler's exception would be lost: keep it for the test
-            ChatContract.BROKEN.incrementAndGet();
-            broken.add(
-                    e instanceof AssertionError broke
-                            ? broke
-                            : new AssertionError("checking a frame failed: " + text, e));
-        }
-        try {
-            frames.add(Json.createReader(new StringReader(text)).readObject());
-        } catch (RuntimeException notAnObject) {
-            broken.add(new AssertionError("not a JSON object: " + text, notAnObject));
-        }
+  private void received(String text) {
+    try {
+      contract.check(ChatContract.Direction.SERVER, text);
+    } catch (AssertionError
+        | RuntimeException e) { // a handler's exception would be lost: keep it for the test
+      ChatContract.BROKEN.incrementAndGet();
+      broken.add(
+          e instanceof AssertionError broke
+              ? broke
+              : new AssertionError("checking a frame failed: " + text, e));
     }
-
-    /** Fails the test with the first frame received that broke the contract, if any did. */
-    void assertContractKept() {
-        if (!broken.isEmpty()) {
-            AssertionError first = new AssertionError(broken.get(0).getMessage());
-            broken.stream().skip(1).forEach(first::addSuppressed);
-            throw first;
-        }
+    try {
+      frames.add(Json.createReader(new StringReader(text)).readObject());
+    } catch (RuntimeException notAnObject) {
+      broken.add(new AssertionError("not a JSON object: " + text, notAnObject));
     }
+  }
 
-    /** Sends a frame that keeps the contract (checked first: a test's typo fails here, not on the server). */
-    void send(String json) throws Exception {
-        contract.check(ChatContract.Direction.CLIENT, json);
-        session.getBasicRemote().sendText(json);
+  /** Fails the test with the first frame received that broke the contract, if any did. */
+  void assertContractKept() {
+    if (!broken.isEmpty()) {
+      AssertionError first = new AssertionError(broken.get(0).getMessage());
+      broken.stream().skip(1).forEach(first::addSuppressed);
+      throw first;
     }
+  }
 
-    /**
-     * Sends a frame that breaks the contract on purpose, to see the server refuse it; checks first
-     * that the contract refuses it too.
-     */
-    void sendOutOfContract(String text) throws Exception {
-        contract.checkRefused(ChatContract.Direction.CLIENT, text);
-        session.getBasicRemote().sendText(text);
+  /**
+   * Sends a frame that keeps the contract (checked first: a test's typo fails here, not on the
+   * server).
+   */
+  void send(String json) throws Exception {
+    contract.check(ChatContract.Direction.CLIENT, json);
+    session.getBasicRemote().sendText(json);
+  }
+
+  /**
+   * Sends a frame that breaks the contract on purpose, to see the server refuse it; checks first
+   * that the contract refuses it too.
+   */
+  void sendOutOfContract(String text) throws Exception {
+    contract.checkRefused(ChatContract.Direction.CLIENT, text);
+    session.getBasicRemote().sendText(text);
+  }
+
+  void say(String conversation, String clientId, String text) throws Exception {
+    send(
+        Json.createObjectBuilder()
+            .add("type", "send")
+            .add("v", 1)
+            .add("conversation", conversation)
+            .add("clientId", clientId)
+            .add("text", text)
+            .build()
+            .toString());
+  }
+
+  /** The next frame of this type, skipping others (kept aside in {@link #skipped}). */
+  JsonObject await(String type) throws InterruptedException {
+    return await(f -> type.equals(f.getString("type")), "a " + type + " frame");
+  }
+
+  final List<JsonObject> skipped = new ArrayList<>();
+
+  JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
+      assertContractKept();
+      if (frame == null) {
+        continue;
+      }
+      if (wanted.test(frame)) {
+        return frame;
+      }
+      skipped.add(frame);
     }
+    throw new AssertionError("no " + what + " within 15 s; got " + skipped);
+  }
 
-    void say(String conversation, String clientId, String text) throws Exception {
-        send(Json.createObjectBuilder()
-                .add("type", "send")
-                .add("v", 1)
-                .add("conversation", conversation)
-                .add("clientId", clientId)
-                .add("text", text)
-                .build()
-                .toString());
+  /** The next {@code count} message frames, waiting up to 15 s for each. */
+  List<JsonObject> nextMessages(int count) throws InterruptedException {
+    List<JsonObject> messages = new ArrayList<>();
+    while (messages.size() < count) {
+      messages.add(await("message"));
     }
+    return messages;
+  }
 
-    /** The next frame of this type, skipping others (kept aside in {@link #skipped}). */
-    JsonObject await(String type) throws InterruptedException {
-        return await(f -> type.equals(f.getString("type")), "a " + type + " frame");
+  /** The message frames received, within {@code millis} of quiet. */
+  List<JsonObject> messages(long quietMillis) throws InterruptedException {
+    List<JsonObject> messages = new ArrayList<>();
+    skipped.stream().filter(f -> "message".equals(f.getString("type"))).forEach(messages::add);
+    skipped.removeIf(f -> "message".equals(f.getString("type")));
+    JsonObject frame;
+    while ((frame = frames.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
+      if ("message".equals(frame.getString("type"))) {
+        messages.add(frame);
+      }
     }
+    assertContractKept();
+    return messages;
+  }
 
-    final List<JsonObject> skipped = new ArrayList<>();
-
-    JsonObject await(Predicate<JsonObject> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            JsonObject frame = frames.poll(100, TimeUnit.MILLISECONDS);
-            assertContractKept();
-            if (frame == null) {
-                continue;
-            }
-            if (wanted.test(frame)) {
-                return frame;
-            }
-            skipped.add(frame);
-        }
-        throw new AssertionError("no " + what + " within 15 s; got " + skipped);
+  @Override
+  public void close() throws Exception {
+    if (session.isOpen()) {
+      session.close();
     }
-
-    /** The next {@code count} message frames, waiting up to 15 s for each. */
-    List<JsonObject> nextMessages(int count) throws InterruptedException {
-        List<JsonObject> messages = new ArrayList<>();
-        while (messages.size() < count) {
-            messages.add(await("message"));
-        }
-        return messages;
-    }
-
-    /** The message frames received, within {@code millis} of quiet. */
-    List<JsonObject> messages(long quietMillis) throws InterruptedException {
-        List<JsonObject> messages = new ArrayList<>();
-        skipped.stream().filter(f -> "message".equals(f.getString("type"))).forEach(messages::add);
-        skipped.removeIf(f -> "message".equals(f.getString("type")));
-        JsonObject frame;
-        while ((frame = frames.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
-            if ("message".equals(frame.getString("type"))) {
-                messages.add(frame);
-            }
-        }
-        assertContractKept();
-        return messages;
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (session.isOpen()) {
-            session.close();
-        }
-        assertContractKept();
-    }
+    assertContractKept();
+  }
 }

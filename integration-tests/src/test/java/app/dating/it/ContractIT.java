@@ -80,7 +80,9 @@ class ContractIT {
                             .add("enum", Json.createArrayBuilder().add("DOWN"))))
             .build();
     String wrong =
-        Json.createPointer("/components/schemas/Status").replace(document, downOnly).toString();
+        Json.createPointer("/components/schemas/HealthStatus")
+            .replace(document, downOnly)
+            .toString();
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request = HttpRequest.newBuilder(Platform.uri("/api/v1/health")).build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

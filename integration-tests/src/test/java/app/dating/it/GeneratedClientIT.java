@@ -26,6 +26,7 @@ import app.dating.client.model.Outgoing;
 import app.dating.client.model.PhotoView;
 import app.dating.client.model.ProfileUpdate;
 import app.dating.client.model.ProfileView;
+import app.dating.client.model.ProfileVisibility;
 import app.dating.client.model.Refresh;
 import app.dating.client.model.SignIn;
 import app.dating.client.model.SignUp;
@@ -34,7 +35,6 @@ import app.dating.client.model.SwipeRequest;
 import app.dating.client.model.SwipeResult;
 import app.dating.client.model.TokenPair;
 import app.dating.client.model.Verification;
-import app.dating.client.model.Visibility;
 import app.dating.tools.SamplePhotos;
 import java.io.File;
 import java.net.http.HttpClient;
@@ -177,8 +177,8 @@ class GeneratedClientIT {
                 .prompts(List.of())
                 .interests(List.of(1, 2))
                 .bio("Made by a generated client")
-                .visibility(Visibility.DISCOVERABLE));
-    assertEquals(Visibility.DISCOVERABLE, profile.getVisibility());
+                .visibility(ProfileVisibility.DISCOVERABLE));
+    assertEquals(ProfileVisibility.DISCOVERABLE, profile.getVisibility());
     app.profiles.updateMyLocation(new Location().latitude(place[0]).longitude(place[1]));
     return new Member(app, app.identity.getMe(), email);
   }

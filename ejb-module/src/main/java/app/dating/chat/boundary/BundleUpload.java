@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a person's app publishes for end-to-end encryption: public keys only, each standard base64
  * (RFC 4648, with padding) of exactly 32 raw bytes; the signature is base64 of 64 bytes. Publishing
- * replaces the identity, signing and signed pre-key, and adds the one-time pre-keys (at most {@value
- * app.dating.chat.control.BundleValidation#UPLOAD_MAX} per upload, {@value
+ * replaces the identity, signing and signed pre-key, and adds the one-time pre-keys (at most
+ * {@value app.dating.chat.control.BundleValidation#UPLOAD_MAX} per upload, {@value
  * app.dating.chat.control.BundleValidation#STORED_MAX} kept). Checked by {@link
  * app.dating.chat.control.BundleValidation}.
  *
@@ -40,14 +40,12 @@ public record BundleUpload(
     this.signedPreKeyId = signedPreKeyId;
     this.signedPreKey = signedPreKey;
     this.signedPreKeySignature = signedPreKeySignature;
-    this.oneTimePreKeys = oneTimePreKeys == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(oneTimePreKeys));
+    this.oneTimePreKeys =
+        oneTimePreKeys == null
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(oneTimePreKeys));
   }
 
   /** A one-time pre-key: the client's id for it and the base64 X25519 public key. */
-  public record PreKey(Integer keyId, String publicKey) {
-    public PreKey(Integer keyId, String publicKey) {
-      this.keyId = keyId;
-      this.publicKey = publicKey;
-    }
-  }
+  public record PreKey(Integer keyId, String publicKey) {}
 }

@@ -14,22 +14,4 @@ public record PeerBundle(
     int signedPreKeyId,
     String signedPreKey,
     String signedPreKeySignature,
-    BundleUpload.PreKey oneTimePreKey) {
-
-  public PeerBundle(
-      UUID accountId,
-      String identityKey,
-      String signingKey,
-      int signedPreKeyId,
-      String signedPreKey,
-      String signedPreKeySignature,
-      BundleUpload.PreKey oneTimePreKey) {
-    this.accountId = accountId;
-    this.identityKey = identityKey;
-    this.signingKey = signingKey;
-    this.signedPreKeyId = signedPreKeyId;
-    this.signedPreKey = signedPreKey;
-    this.signedPreKeySignature = signedPreKeySignature;
-    this.oneTimePreKey = oneTimePreKey;
-  }
-}
+    BundleUpload.PreKey oneTimePreKey) {}

@@ -24,23 +24,38 @@ import java.util.Set;
 public final class BundleValidation {
   /** Raw length of an X25519 or Ed25519 public key. */
   public static final int KEY_BYTES = 32;
+
   /** Raw length of an Ed25519 signature. */
   public static final int SIGNATURE_BYTES = 64;
+
   /** One-time pre-keys accepted in one upload. */
   public static final int UPLOAD_MAX = 100;
+
   /** One-time pre-keys kept per person. */
   public static final int STORED_MAX = 200;
 
   /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the raw key follows it. */
-  private static final byte[] ED25519_X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+  private static final byte[] ED25519_X509_PREFIX = {
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+  };
 
   private BundleValidation() {}
 
   /** A checked bundle, decoded to raw bytes. */
   public record ValidBundle(
-      byte[] identityKey, byte[] signingKey, int signedPreKeyId, byte[] signedPreKey, byte[] signedPreKeySignature, List<RawPreKey> oneTimePreKeys) {
+      byte[] identityKey,
+      byte[] signingKey,
+      int signedPreKeyId,
+      byte[] signedPreKey,
+      byte[] signedPreKeySignature,
+      List<RawPreKey> oneTimePreKeys) {
     public ValidBundle(
-        byte[] identityKey, byte[] signingKey, int signedPreKeyId, byte[] signedPreKey, byte[] signedPreKeySignature, List<RawPreKey> oneTimePreKeys) {
+        byte[] identityKey,
+        byte[] signingKey,
+        int signedPreKeyId,
+        byte[] signedPreKey,
+        byte[] signedPreKeySignature,
+        List<RawPreKey> oneTimePreKeys) {
       this.identityKey = identityKey;
       this.signingKey = signingKey;
       this.signedPreKeyId = signedPreKeyId;
@@ -52,11 +67,6 @@ public final class BundleValidation {
 
   /** A checked one-time pre-key, its position in the upload kept for error messages. */
   public record RawPreKey(int index, int keyId, byte[] publicKey) {
-    public RawPreKey(int index, int keyId, byte[] publicKey) {
-      this.index = index;
-      this.keyId = keyId;
-      this.publicKey = publicKey;
-    }
 
     /** The JSON name of this key's field {@code member}, as clients see it in errors. */
     public String field(String member) {
@@ -73,15 +83,29 @@ public final class BundleValidation {
     byte[] identityKey = key(upload.identityKey(), "identityKey", violations);
     byte[] signingKey = key(upload.signingKey(), "signingKey", violations);
     byte[] signedPreKey = key(upload.signedPreKey(), "signedPreKey", violations);
-    byte[] signature = bytes(upload.signedPreKeySignature(), "signedPreKeySignature", SIGNATURE_BYTES, violations);
+    byte[] signature =
+        bytes(upload.signedPreKeySignature(), "signedPreKeySignature", SIGNATURE_BYTES, violations);
     int signedPreKeyId = id(upload.signedPreKeyId(), "signedPreKeyId", violations);
-    if (signingKey != null && signedPreKey != null && signature != null && !verifies(signingKey, signedPreKey, signature)) {
-      violations.add(new FieldViolation("signedPreKeySignature", "The signature does not verify with signingKey over the signed pre-key."));
+    if (signingKey != null
+        && signedPreKey != null
+        && signature != null
+        && !verifies(signingKey, signedPreKey, signature)) {
+      violations.add(
+          new FieldViolation(
+              "signedPreKeySignature",
+              "The signature does not verify with signingKey over the signed pre-key."));
     }
     List<RawPreKey> preKeys = new ArrayList<>();
     List<BundleUpload.PreKey> sent = upload.oneTimePreKeys();
     if (sent.size() > UPLOAD_MAX) {
-      violations.add(new FieldViolation("oneTimePreKeys", "At most " + UPLOAD_MAX + " one-time pre-keys per upload; " + sent.size() + " were sent."));
+      violations.add(
+          new FieldViolation(
+              "oneTimePreKeys",
+              "At most "
+                  + UPLOAD_MAX
+                  + " one-time pre-keys per upload; "
+                  + sent.size()
+                  + " were sent."));
     } else {
       Set<Integer> ids = new HashSet<>();
       for (int i = 0; i < sent.size(); i++) {
@@ -93,7 +117,9 @@ public final class BundleValidation {
         }
         int keyId = id(preKey.keyId(), field + ".keyId", violations);
         if (keyId >= 0 && !ids.add(keyId)) {
-          violations.add(new FieldViolation(field + ".keyId", "Key id " + keyId + " appears twice in this upload."));
+          violations.add(
+              new FieldViolation(
+                  field + ".keyId", "Key id " + keyId + " appears twice in this upload."));
         }
         byte[] publicKey = key(preKey.publicKey(), field + ".publicKey", violations);
         if (keyId >= 0 && publicKey != null) {
@@ -104,7 +130,8 @@ public final class BundleValidation {
     if (!violations.isEmpty()) {
       throw new InvalidInputException(violations);
     }
-    return new ValidBundle(identityKey, signingKey, signedPreKeyId, signedPreKey, signature, preKeys);
+    return new ValidBundle(
+        identityKey, signingKey, signedPreKeyId, signedPreKey, signature, preKeys);
   }
 
   /** Refuses an upload that would keep more than {@value #STORED_MAX} one-time pre-keys. */
@@ -112,15 +139,24 @@ public final class BundleValidation {
     if (stored + adding > STORED_MAX) {
       throw InvalidInputException.of(
           "oneTimePreKeys",
-          "At most " + STORED_MAX + " one-time pre-keys are kept; " + stored + " are stored, so at most "
-              + Math.max(0, STORED_MAX - stored) + " more fit.");
+          "At most "
+              + STORED_MAX
+              + " one-time pre-keys are kept; "
+              + stored
+              + " are stored, so at most "
+              + Math.max(0, STORED_MAX - stored)
+              + " more fit.");
     }
   }
 
-  /** Whether {@code signature} is a valid Ed25519 signature by the raw 32-byte {@code signingKey}. */
+  /**
+   * Whether {@code signature} is a valid Ed25519 signature by the raw 32-byte {@code signingKey}.
+   */
   public static boolean verifies(byte[] signingKey, byte[] message, byte[] signature) {
     try {
-      PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509(signingKey)));
+      PublicKey key =
+          KeyFactory.getInstance("Ed25519")
+              .generatePublic(new X509EncodedKeySpec(x509(signingKey)));
       Signature verifier = Signature.getInstance("Ed25519");
       verifier.initVerify(key);
       verifier.update(message);
@@ -148,7 +184,8 @@ public final class BundleValidation {
     return key;
   }
 
-  private static byte[] bytes(String base64, String field, int length, List<FieldViolation> violations) {
+  private static byte[] bytes(
+      String base64, String field, int length, List<FieldViolation> violations) {
     if (base64 == null || base64.isEmpty()) {
       violations.add(new FieldViolation(field, "Required."));
       return null;
@@ -161,7 +198,10 @@ public final class BundleValidation {
       return null;
     }
     if (decoded.length != length) {
-      violations.add(new FieldViolation(field, "Must be base64 of exactly " + length + " bytes, not " + decoded.length + "."));
+      violations.add(
+          new FieldViolation(
+              field,
+              "Must be base64 of exactly " + length + " bytes, not " + decoded.length + "."));
       return null;
     }
     return decoded;

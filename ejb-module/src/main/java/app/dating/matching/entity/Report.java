@@ -8,17 +8,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A report for the moderators: who, about whom, why, and what exactly (the content's reference). */
+/**
+ * A report for the moderators: who, about whom, why, and what exactly (the content's reference).
+ */
 @Entity
 @Table(name = "report")
 public class Report {
   public static final int COMMENT_MAX = 1000;
   public static final int CONTENT_REF_MAX = 100;
+
   /** What a report may point at: a profile, photo, match or message, by id. */
   public static final String CONTENT_REF = "(profile|photo|match|message):[0-9a-f-]{36}";
 
   /** Why something was reported. */
+  @Schema(name = "ReportReason")
   public enum Reason {
     FAKE_PROFILE,
     INAPPROPRIATE_PHOTOS,
@@ -56,7 +61,13 @@ public class Report {
 
   protected Report() {}
 
-  public Report(UUID reporterId, UUID reportedId, Reason reason, String comment, String contentRef, Instant now) {
+  public Report(
+      UUID reporterId,
+      UUID reportedId,
+      Reason reason,
+      String comment,
+      String contentRef,
+      Instant now) {
     this.id = UUID.randomUUID();
     this.reporterId = reporterId;
     this.reportedId = reportedId;

@@ -7,13 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The owner's answer to a prompt of the catalogue (plain text, line breaks allowed). */
-public record ProfilePrompt(@NotNull Integer promptId, @NotBlank @Size(max = Profile.ANSWER_MAX) String answer) {
-
-  /** Explicit, for Payara's OpenAPI generator (see RequestBodies). */
-  public ProfilePrompt(Integer promptId, String answer) {
-    this.promptId = promptId;
-    this.answer = answer;
-  }
+public record ProfilePrompt(
+    @NotNull Integer promptId, @NotBlank @Size(max = Profile.ANSWER_MAX) String answer) {
 
   static ProfilePrompt of(PromptAnswer answer) {
     return new ProfilePrompt(answer.promptId(), answer.answer());

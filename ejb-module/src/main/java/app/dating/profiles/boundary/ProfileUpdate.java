@@ -18,7 +18,8 @@ import java.util.List;
 public record ProfileUpdate(
     @Size(max = Gender.SLUG_MAX) String gender,
     @Size(max = Profile.GENDER_TEXT_MAX) String genderText,
-    @NotNull @Size(max = Profile.WANTED_GENDERS_MAX) List<@NotNull @Size(max = Gender.SLUG_MAX) String> wantedGenders,
+    @NotNull @Size(max = Profile.WANTED_GENDERS_MAX)
+        List<@NotNull @Size(max = Gender.SLUG_MAX) String> wantedGenders,
     @NotNull @Min(Profile.AGE_LOWEST) @Max(Profile.AGE_HIGHEST) Integer ageMin,
     @NotNull @Min(Profile.AGE_LOWEST) @Max(Profile.AGE_HIGHEST) Integer ageMax,
     @NotNull @Min(Profile.DISTANCE_MIN_KM) @Max(Profile.DISTANCE_MAX_KM) Integer maxDistanceKm,
@@ -27,42 +28,8 @@ public record ProfileUpdate(
     @Size(max = Profile.JOB_MAX) String job,
     @Size(max = Profile.EDUCATION_MAX) String education,
     @Min(Profile.HEIGHT_MIN_CM) @Max(Profile.HEIGHT_MAX_CM) Integer heightCm,
-    @NotNull @Size(max = Profile.LANGUAGES_MAX) List<@NotNull @Pattern(regexp = "[a-zA-Z]{2}") String> languages,
+    @NotNull @Size(max = Profile.LANGUAGES_MAX)
+        List<@NotNull @Pattern(regexp = "[a-zA-Z]{2}") String> languages,
     @NotNull @Size(max = Profile.PROMPTS_MAX) List<@NotNull @Valid ProfilePrompt> prompts,
     @NotNull @Size(max = Profile.INTERESTS_MAX) List<@NotNull Integer> interests,
-    @NotNull Profile.Visibility visibility) {
-
-  /** Explicit, for Payara's OpenAPI generator (see RequestBodies). */
-  public ProfileUpdate(
-      String gender,
-      String genderText,
-      List<String> wantedGenders,
-      Integer ageMin,
-      Integer ageMax,
-      Integer maxDistanceKm,
-      Profile.Intent intent,
-      String bio,
-      String job,
-      String education,
-      Integer heightCm,
-      List<String> languages,
-      List<ProfilePrompt> prompts,
-      List<Integer> interests,
-      Profile.Visibility visibility) {
-    this.gender = gender;
-    this.genderText = genderText;
-    this.wantedGenders = wantedGenders;
-    this.ageMin = ageMin;
-    this.ageMax = ageMax;
-    this.maxDistanceKm = maxDistanceKm;
-    this.intent = intent;
-    this.bio = bio;
-    this.job = job;
-    this.education = education;
-    this.heightCm = heightCm;
-    this.languages = languages;
-    this.prompts = prompts;
-    this.interests = interests;
-    this.visibility = visibility;
-  }
-}
+    @NotNull Profile.Visibility visibility) {}

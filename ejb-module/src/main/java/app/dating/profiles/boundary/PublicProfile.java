@@ -3,10 +3,11 @@ package app.dating.profiles.boundary;
 import app.dating.profiles.entity.Profile;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * What others see of a profile. Deliberately without email, birth date (the age only), location
- * (a distance in whole km, at least 1, between ~1 km grid cells) and the private settings (wanted
+ * What others see of a profile. Deliberately without email, birth date (the age only), location (a
+ * distance in whole km, at least 1, between ~1 km grid cells) and the private settings (wanted
  * genders, age range, maximum distance). {@code distanceKm} is null when either person has not
  * shared a location.
  */
@@ -28,5 +29,6 @@ public record PublicProfile(
     List<UUID> photos) {
 
   /** An answered prompt, with its question. */
+  @Schema(name = "PromptAnswer")
   public record Prompt(int promptId, String question, String answer) {}
 }

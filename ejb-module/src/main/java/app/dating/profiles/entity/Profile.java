@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.ListIndexBase;
 import org.hibernate.type.SqlTypes;
@@ -43,14 +44,19 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "profile")
 @NamedQuery(
     name = Profile.TOUCH,
-    query = "update Profile p set p.lastActiveDay = :today"
-        + " where p.accountId = :account and (p.lastActiveDay is null or p.lastActiveDay < :today)")
+    query =
+        "update Profile p set p.lastActiveDay = :today"
+            + " where p.accountId = :account and (p.lastActiveDay is null or p.lastActiveDay < :today)")
 @NamedNativeQuery(
     name = Profile.CREATE_IF_MISSING,
-    query = "insert into profile (account_id, updated_at) values (:account, :now) on conflict (account_id) do nothing")
+    query =
+        "insert into profile (account_id, updated_at) values (:account, :now) on conflict (account_id) do nothing")
 public class Profile {
   public static final String TOUCH = "Profile.touch";
-  /** The empty profile (the column defaults are those of the constructor); a no-op when it exists. */
+
+  /**
+   * The empty profile (the column defaults are those of the constructor); a no-op when it exists.
+   */
   public static final String CREATE_IF_MISSING = "Profile.createIfMissing";
 
   public static final int GENDER_TEXT_MAX = 40;
@@ -73,6 +79,7 @@ public class Profile {
   private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
   /** Who may find the profile. */
+  @Schema(name = "ProfileVisibility")
   public enum Visibility {
     /** Shown to others. Needs a gender. */
     DISCOVERABLE,
@@ -83,6 +90,7 @@ public class Profile {
   }
 
   /** What the person is looking for. */
+  @Schema(name = "DatingIntent")
   public enum Intent {
     LONG_TERM,
     LONG_TERM_OPEN_TO_SHORT,
@@ -181,7 +189,8 @@ public class Profile {
       throw InvalidInputException.of("genderText", "At most " + GENDER_TEXT_MAX + " characters.");
     }
     if (genderSlug == null && words != null) {
-      throw InvalidInputException.of("genderText", "Choose a gender first (\"other\" to describe it in your words).");
+      throw InvalidInputException.of(
+          "genderText", "Choose a gender first (\"other\" to describe it in your words).");
     }
     this.gender = genderSlug;
     this.genderText = words;
@@ -194,7 +203,8 @@ public class Profile {
   public void seek(Collection<String> genderSlugs, int lowestAge, int highestAge, int distanceKm) {
     Set<String> wanted = new TreeSet<>(Objects.requireNonNull(genderSlugs));
     if (wanted.size() > WANTED_GENDERS_MAX) {
-      throw InvalidInputException.of("wantedGenders", "At most " + WANTED_GENDERS_MAX + " genders.");
+      throw InvalidInputException.of(
+          "wantedGenders", "At most " + WANTED_GENDERS_MAX + " genders.");
     }
     requireBetween("ageMin", lowestAge, AGE_LOWEST, AGE_HIGHEST);
     requireBetween("ageMax", highestAge, AGE_LOWEST, AGE_HIGHEST);
@@ -208,8 +218,16 @@ public class Profile {
     this.maxDistanceKm = (short) distanceKm;
   }
 
-  /** What the person tells about themselves; all optional. Text is cleaned (see {@link PlainText}). */
-  public void describe(String bio, String job, String education, Integer heightCm, List<String> languages, Intent intent) {
+  /**
+   * What the person tells about themselves; all optional. Text is cleaned (see {@link PlainText}).
+   */
+  public void describe(
+      String bio,
+      String job,
+      String education,
+      Integer heightCm,
+      List<String> languages,
+      Intent intent) {
     String cleanBio = requireLength("bio", PlainText.lines(bio), BIO_MAX);
     String cleanJob = requireLength("job", PlainText.line(job), JOB_MAX);
     String cleanEducation = requireLength("education", PlainText.line(education), EDUCATION_MAX);
@@ -220,7 +238,8 @@ public class Profile {
     for (String language : Objects.requireNonNull(languages)) {
       String code = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
       if (code.length() != 2 || !ISO_639_1.contains(code)) {
-        throw InvalidInputException.of("languages", "Use ISO 639-1 codes such as \"en\" or \"fr\".");
+        throw InvalidInputException.of(
+            "languages", "Use ISO 639-1 codes such as \"en\" or \"fr\".");
       }
       codes.add(code);
     }

@@ -46,11 +46,7 @@ public class AdminAccountsResource {
   @Context SecurityContext security;
 
   /** Body of a role assignment: the complete set of roles the account should hold. */
-  public record RoleAssignment(@NotNull @Size(max = 3) Set<@NotNull Role> roles) {
-    public RoleAssignment(Set<Role> roles) {
-      this.roles = roles;
-    }
-  }
+  public record RoleAssignment(@NotNull @Size(max = 3) Set<@NotNull Role> roles) {}
 
   @GET
   @Roles({"MODERATOR", "ADMIN"})

@@ -10,9 +10,8 @@ import jakarta.validation.Validator;
 import java.util.Set;
 
 /**
- * Validates a request body explicitly. Resources call this instead of putting {@code @Valid} on
- * the body parameter: Payara 6.2025.9's OpenAPI generator fails on Bean Validation annotations on
- * resource parameters without {@code @PathParam} (payara/Payara#7649).
+ * Validates a request body explicitly, where the resource reads it: a missing body and an invalid
+ * one are both 400 problems naming what is wrong, the fields by the names the client sent.
  */
 @ApplicationScoped
 public class RequestBodies {

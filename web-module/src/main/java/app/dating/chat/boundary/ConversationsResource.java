@@ -106,14 +106,7 @@ public class ConversationsResource {
       @NotNull @Size(max = Message.CLIENT_ID_MAX) String clientId,
       @Size(max = Draft.TEXT_MAX) String text,
       @Size(max = Draft.CIPHERTEXT_MAX * 2) String ciphertext,
-      @Size(max = 36) String photo) {
-    public Outgoing(String clientId, String text, String ciphertext, String photo) {
-      this.clientId = clientId;
-      this.text = text;
-      this.ciphertext = ciphertext;
-      this.photo = photo;
-    }
-  }
+      @Size(max = 36) String photo) {}
 
   @POST
   @Path("{id}/messages")
@@ -141,8 +134,7 @@ public class ConversationsResource {
       fanout.announce(id, ack.seq(), ack.members());
     }
     return Response.status(ack.duplicate() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(
-            ChatFrames.ackBody(ack))
+        .entity(ChatFrames.ackBody(ack))
         .build();
   }
 
@@ -227,9 +219,7 @@ public class ConversationsResource {
       responseDescription = "Both read pointers of the conversation")
   public Receipt read(@PathParam("id") UUID id, ReadUpTo body) {
     Receipt receipt = chat.receipt(me(), id, bodies.valid(body).upTo(), true);
-    fanout.signal(
-        List.of(receipt.peer(), receipt.by()),
-        ChatFrames.receipt(receipt, true));
+    fanout.signal(List.of(receipt.peer(), receipt.by()), ChatFrames.receipt(receipt, true));
     return receipt;
   }
 

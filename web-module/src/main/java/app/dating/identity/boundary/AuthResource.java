@@ -64,19 +64,12 @@ public class AuthResource {
   @Context UriInfo uri;
   @Context SecurityContext security;
 
-  /** Body of a sign-up. Explicit constructor: see {@code RequestBodies}. */
+  /** Body of a sign-up. */
   public record SignUp(
       @NotBlank @Email @Size(max = Account.EMAIL_MAX) String email,
       @NotNull @Size(max = PASSWORD_MAX) String password,
       @NotBlank @Size(max = Account.DISPLAY_NAME_MAX) String displayName,
-      @NotNull LocalDate birthDate) {
-    public SignUp(String email, String password, String displayName, LocalDate birthDate) {
-      this.email = email;
-      this.password = password;
-      this.displayName = displayName;
-      this.birthDate = birthDate;
-    }
-  }
+      @NotNull LocalDate birthDate) {}
 
   /** Body of a password sign-in. */
   public record SignIn(

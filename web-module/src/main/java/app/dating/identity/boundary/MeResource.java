@@ -57,12 +57,7 @@ public class MeResource {
   /** Body of a password change. */
   public record PasswordChange(
       @NotNull @Size(max = AuthResource.PASSWORD_MAX) String currentPassword,
-      @NotNull @Size(max = AuthResource.PASSWORD_MAX) String newPassword) {
-    public PasswordChange(String currentPassword, String newPassword) {
-      this.currentPassword = currentPassword;
-      this.newPassword = newPassword;
-    }
-  }
+      @NotNull @Size(max = AuthResource.PASSWORD_MAX) String newPassword) {}
 
   @GET
   @Operation(operationId = "getMe", summary = "Your account")
@@ -138,11 +133,6 @@ public class MeResource {
       @Size(max = ProvidersResource.TOKEN_MAX) String idToken,
       @Size(max = ProvidersResource.TOKEN_MAX) String accessToken,
       @Size(max = 200) String nonce) {
-    public ProviderProof(String idToken, String accessToken, String nonce) {
-      this.idToken = idToken;
-      this.accessToken = accessToken;
-      this.nonce = nonce;
-    }
 
     @AssertTrue(message = "send either idToken or accessToken")
     boolean isOneToken() {

@@ -77,20 +77,6 @@ public class ProvidersResource {
       @Size(max = Account.DISPLAY_NAME_MAX) String name,
       LocalDate birthDate,
       @Size(max = AuthResource.PASSWORD_MAX) String password) {
-    public ProviderToken(
-        String idToken,
-        String accessToken,
-        String nonce,
-        String name,
-        LocalDate birthDate,
-        String password) {
-      this.idToken = idToken;
-      this.accessToken = accessToken;
-      this.nonce = nonce;
-      this.name = name;
-      this.birthDate = birthDate;
-      this.password = password;
-    }
 
     @AssertTrue(message = "send either idToken or accessToken")
     boolean isOneToken() {

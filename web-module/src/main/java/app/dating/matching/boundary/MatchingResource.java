@@ -57,12 +57,7 @@ public class MatchingResource {
   @Inject RequestBodies bodies;
 
   /** Body of a swipe. */
-  public record SwipeRequest(@NotNull UUID targetId, @NotNull SwipeKind kind) {
-    public SwipeRequest(UUID targetId, SwipeKind kind) {
-      this.targetId = targetId;
-      this.kind = kind;
-    }
-  }
+  public record SwipeRequest(@NotNull UUID targetId, @NotNull SwipeKind kind) {}
 
   @POST
   @Path("swipes")
@@ -132,14 +127,8 @@ public class MatchingResource {
       @NotNull UUID accountId,
       @NotNull Report.Reason reason,
       @Size(max = Report.COMMENT_MAX) String comment,
-      @Size(max = Report.CONTENT_REF_MAX) @Pattern(regexp = Report.CONTENT_REF) String contentRef) {
-    public ReportRequest(UUID accountId, Report.Reason reason, String comment, String contentRef) {
-      this.accountId = accountId;
-      this.reason = reason;
-      this.comment = comment;
-      this.contentRef = contentRef;
-    }
-  }
+      @Size(max = Report.CONTENT_REF_MAX) @Pattern(regexp = Report.CONTENT_REF)
+          String contentRef) {}
 
   @POST
   @Path("reports")

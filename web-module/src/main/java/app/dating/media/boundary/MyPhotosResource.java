@@ -118,11 +118,8 @@ public class MyPhotosResource {
   }
 
   /** Body of a reorder: every kept photo's id once, the primary first. */
-  public record Order(@NotNull @Size(max = 9) List<UUID> order) {
-    public Order(List<UUID> order) {
-      this.order = order;
-    }
-  }
+  @Schema(name = "PhotoOrder")
+  public record Order(@NotNull @Size(max = 9) List<UUID> order) {}
 
   @PUT
   @Path("order")

@@ -37,12 +37,7 @@ public class OwnLocationResource {
   /** Body of a location update, in WGS 84 degrees. */
   public record Location(
       @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-      @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
-    public Location(Double latitude, Double longitude) {
-      this.latitude = latitude;
-      this.longitude = longitude;
-    }
-  }
+      @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {}
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)

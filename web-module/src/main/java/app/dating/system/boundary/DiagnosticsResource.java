@@ -64,17 +64,8 @@ public class DiagnosticsResource {
   public record ClientView(
       String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
 
-  /**
-   * The explicit canonical constructor keeps the constraints off its parameters: Payara 6.2025.9's
-   * OpenAPI generator fails on constrained parameters (payara/Payara#7649). Same for every body
-   * DTO.
-   */
-  public record DiagnosticJob(@NotNull @Size(max = 200) String message, Boolean fail) {
-    public DiagnosticJob(String message, Boolean fail) {
-      this.message = message;
-      this.fail = fail;
-    }
-  }
+  /** Body of a diagnostic job: what it logs, and whether it should fail (to see retries). */
+  public record DiagnosticJob(@NotNull @Size(max = 200) String message, Boolean fail) {}
 
   @GET
   @Path("client")

@@ -9,8 +9,8 @@ import app.dating.chat.boundary.ChatWriter;
 import app.dating.chat.boundary.Draft;
 import app.dating.chat.boundary.Receipt;
 import app.dating.chat.entity.Message;
-import app.dating.identity.boundary.Sessions;
 import app.dating.identity.boundary.AccessTokenChecks;
+import app.dating.identity.boundary.Sessions;
 import app.dating.identity.boundary.VerifiedToken;
 import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
@@ -44,216 +44,224 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * browser's session cookie from one of our origins. Bad frames are answered with an error frame and
  * the socket stays open; an ended session closes it with 4401.
  */
-@ServerEndpoint(value = "/v1/chat", configurator = Handshake.class, subprotocols = Handshake.PROTOCOL)
+@ServerEndpoint(
+    value = "/v1/chat",
+    configurator = Handshake.class,
+    subprotocols = Handshake.PROTOCOL)
 public class ChatEndpoint {
-    public static final int UNAUTHORIZED = Connection.SIGNED_OUT;
-    public static final int FORBIDDEN_ORIGIN = 4403;
-    static final int SYNC_PAGE = 200;
-    static final long TYPING_GAP_MILLIS = 3000;
-    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
-    private static final String CONNECTION = "chat.connection";
+  public static final int UNAUTHORIZED = Connection.SIGNED_OUT;
+  public static final int FORBIDDEN_ORIGIN = 4403;
+  static final int SYNC_PAGE = 200;
+  static final long TYPING_GAP_MILLIS = 3000;
+  private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+  private static final String CONNECTION = "chat.connection";
 
-    @Inject
-    Chat chat;
+  @Inject Chat chat;
 
-    @Inject
-    ChatWriter writer;
+  @Inject ChatWriter writer;
 
-    @Inject
-    Connections connections;
+  @Inject Connections connections;
 
-    @Inject
-    IdleChecks idleChecks;
+  @Inject IdleChecks idleChecks;
 
-    @Inject
-    AccessTokenChecks tokens;
+  @Inject AccessTokenChecks tokens;
 
-    @Inject
-    Sessions sessions;
+  @Inject Sessions sessions;
 
-    @Inject
-    Clock clock;
+  @Inject Clock clock;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
 
-    @Inject
-    @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+  @Inject
+  @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
-    @Inject
-    @ConfigProperty(name = "chat.allowed-origins")
-    Optional<String> allowedOrigins;
+  @Inject
+  @ConfigProperty(name = "chat.allowed-origins")
+  Optional<String> allowedOrigins;
 
-    @Inject
-    @ConfigProperty(name = "chat.auth-timeout-seconds", defaultValue = "5")
-    int authTimeoutSeconds;
+  @Inject
+  @ConfigProperty(name = "chat.auth-timeout-seconds", defaultValue = "5")
+  int authTimeoutSeconds;
 
-    @OnOpen
-    public void open(Session session) {
-        idleChecks.takeOver(session);
-        session.setMaxTextMessageBufferSize(4 * Inbound.MAX_BYTES);
-        Map<String, Object> handshake = session.getUserProperties();
-        Object bearer = handshake.get(Handshake.BEARER);
-        Object cookie = handshake.get(Handshake.COOKIE);
-        if (bearer != null) {
-            signIn(session, (String) bearer);
-        } else if (cookie != null) {
-            Object origin = handshake.get(Handshake.ORIGIN);
-            if (!Handshake.allowsCookieFrom((String) origin, publicUrl, allowedOrigins)) {
-                Connection.close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
-                return;
+  @OnOpen
+  public void open(Session session) {
+    idleChecks.takeOver(session);
+    session.setMaxTextMessageBufferSize(4 * Inbound.MAX_BYTES);
+    Map<String, Object> handshake = session.getUserProperties();
+    Object bearer = handshake.get(Handshake.BEARER);
+    Object cookie = handshake.get(Handshake.COOKIE);
+    if (bearer != null) {
+      signIn(session, (String) bearer);
+    } else if (cookie != null) {
+      Object origin = handshake.get(Handshake.ORIGIN);
+      if (!Handshake.allowsCookieFrom((String) origin, publicUrl, allowedOrigins)) {
+        Connection.close(session, FORBIDDEN_ORIGIN, "origin not allowed for cookie sessions");
+        return;
+      }
+      String token = (String) cookie;
+      sessions
+          .authenticateWeb(token)
+          .ifPresentOrElse(
+              web ->
+                  start(
+                      session,
+                      new Connection(
+                          session, web.accountId(), () -> sessions.isWebSessionLive(token))),
+              () -> Connection.close(session, UNAUTHORIZED, "session ended; sign in again"));
+    } else {
+      scheduler.schedule(
+          () -> {
+            if (session.isOpen() && !session.getUserProperties().containsKey(CONNECTION)) {
+              Connection.close(
+                  session, UNAUTHORIZED, "authenticate within " + authTimeoutSeconds + " seconds");
             }
-            String token = (String) cookie;
-            sessions.authenticateWeb(token)
-                    .ifPresentOrElse(
-                            web -> start(
-                                    session,
-                                    new Connection(session, web.accountId(), () -> sessions.isWebSessionLive(token))),
-                            () -> Connection.close(session, UNAUTHORIZED, "session ended; sign in again"));
-        } else {
-            scheduler.schedule(
-                    () -> {
-                        if (session.isOpen() && !session.getUserProperties().containsKey(CONNECTION)) {
-                            Connection.close(
-                                    session, UNAUTHORIZED, "authenticate within " + authTimeoutSeconds + " seconds");
-                        }
-                    },
-                    authTimeoutSeconds,
-                    TimeUnit.SECONDS);
-        }
+          },
+          authTimeoutSeconds,
+          TimeUnit.SECONDS);
     }
+  }
 
-    @OnMessage
-    public void frame(Session session, String text) {
-        Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
-        Inbound frame;
-        try {
-            frame = Inbound.read(text);
-        } catch (Inbound.Unreadable e) {
-            Connection.send(session, ChatFrames.error(e.code(), e.getMessage(), null));
-            return;
-        }
-        if (connection == null) {
-            if ("auth".equals(frame.type()) && frame.token() != null) {
-                signIn(session, frame.token());
-            } else {
-                Connection.send(
-                        session,
-                        ChatFrames.error(
-                                ErrorCode.UNAUTHENTICATED, "Send {\"type\":\"auth\",\"token\":…} first.", null));
-            }
-            return;
-        }
-        if (!connection.isSignedIn()) {
-            Connection.close(session, UNAUTHORIZED, "session ended; sign in again");
-            return;
-        }
-        String ref = frame.clientId();
-        try {
-            switch (frame.type()) {
-                case "send" -> send(connection, frame, ref);
-                case "sync" -> sync(connection, frame);
-                case "typing" -> typing(connection, frame);
-                case "read", "delivered" -> receipt(connection, frame, "read".equals(frame.type()));
-                case "ping" -> connection.send(ChatFrames.pong());
-                case "auth" ->
-                    connection.send(ChatFrames.error(
-                            ErrorCode.ALREADY_AUTHENTICATED, "This socket is signed in already.", null));
-                default ->
-                    connection.send(ChatFrames.error(
-                            ErrorCode.UNKNOWN_TYPE, "Unknown frame type \"" + frame.type() + "\".", ref));
-            }
-        } catch (BusinessException e) {
-            connection.send(ChatFrames.refusal(e, ref));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "chat frame failed", e);
-            connection.send(ChatFrames.error(ErrorCode.INTERNAL, "The frame could not be handled; try again.", ref));
-        }
+  @OnMessage
+  public void frame(Session session, String text) {
+    Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+    Inbound frame;
+    try {
+      frame = Inbound.read(text);
+    } catch (Inbound.Unreadable e) {
+      Connection.send(session, ChatFrames.error(e.code(), e.getMessage(), null));
+      return;
     }
+    if (connection == null) {
+      if ("auth".equals(frame.type()) && frame.token() != null) {
+        signIn(session, frame.token());
+      } else {
+        Connection.send(
+            session,
+            ChatFrames.error(
+                ErrorCode.UNAUTHENTICATED, "Send {\"type\":\"auth\",\"token\":…} first.", null));
+      }
+      return;
+    }
+    if (!connection.isSignedIn()) {
+      Connection.close(session, UNAUTHORIZED, "session ended; sign in again");
+      return;
+    }
+    String ref = frame.clientId();
+    try {
+      switch (frame.type()) {
+        case "send" -> send(connection, frame, ref);
+        case "sync" -> sync(connection, frame);
+        case "typing" -> typing(connection, frame);
+        case "read", "delivered" -> receipt(connection, frame, "read".equals(frame.type()));
+        case "ping" -> connection.send(ChatFrames.pong());
+        case "auth" ->
+            connection.send(
+                ChatFrames.error(
+                    ErrorCode.ALREADY_AUTHENTICATED, "This socket is signed in already.", null));
+        default ->
+            connection.send(
+                ChatFrames.error(
+                    ErrorCode.UNKNOWN_TYPE, "Unknown frame type \"" + frame.type() + "\".", ref));
+      }
+    } catch (BusinessException e) {
+      connection.send(ChatFrames.refusal(e, ref));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "chat frame failed", e);
+      connection.send(
+          ChatFrames.error(ErrorCode.INTERNAL, "The frame could not be handled; try again.", ref));
+    }
+  }
 
-    @OnClose
-    public void close(Session session, CloseReason reason) {
-        Object connection = session.getUserProperties().get(CONNECTION);
-        if (connection instanceof Connection c) {
-            connections.remove(c);
-        }
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    Object connection = session.getUserProperties().get(CONNECTION);
+    if (connection instanceof Connection c) {
+      connections.remove(c);
     }
+  }
 
-    @OnError
-    public void error(Session session, Throwable error) {
-        LOG.log(Level.FINE, "chat socket error", error);
-    }
+  @OnError
+  public void error(Session session, Throwable error) {
+    LOG.log(Level.FINE, "chat socket error", error);
+  }
 
-    private void send(Connection connection, Inbound frame, String ref) {
-        UUID conversation = frame.uuid("conversation");
-        Draft.Content content = Draft.Content.of(frame.given("text"), frame.given("ciphertext"), frame.given("photo"));
-        Ack ack = writer.send(connection.accountId(), conversation, ref, content.kind(), content.value());
-        connection.send(ChatFrames.ack(ack));
-        if (!ack.duplicate() && content.kind() != Message.Kind.E2E) {
-            connections.deliverHere(stored(connection, ack, content), ack.members());
-        }
-        connections.announce(conversation, ack.seq(), ack.members());
+  private void send(Connection connection, Inbound frame, String ref) {
+    UUID conversation = frame.uuid("conversation");
+    Draft.Content content =
+        Draft.Content.of(frame.given("text"), frame.given("ciphertext"), frame.given("photo"));
+    Ack ack =
+        writer.send(connection.accountId(), conversation, ref, content.kind(), content.value());
+    connection.send(ChatFrames.ack(ack));
+    if (!ack.duplicate() && content.kind() != Message.Kind.E2E) {
+      connections.deliverHere(stored(connection, ack, content), ack.members());
     }
+    connections.announce(conversation, ack.seq(), ack.members());
+  }
 
-    /** The message just stored, as its readers get it (end-to-end ciphertext is left to a fetch, as stored). */
-    private static ChatMessage stored(Connection sender, Ack ack, Draft.Content content) {
-        Message.Kind kind = content.kind();
-        return new ChatMessage(
-                ack.conversation(),
-                ack.seq(),
-                sender.accountId(),
-                ack.clientId(),
-                kind.name(),
-                kind == Message.Kind.TEXT ? content.value() : null,
-                null,
-                kind == Message.Kind.PHOTO ? UUID.fromString(content.value()) : null,
-                ack.at());
-    }
+  /**
+   * The message just stored, as its readers get it (end-to-end ciphertext is left to a fetch, as
+   * stored).
+   */
+  private static ChatMessage stored(Connection sender, Ack ack, Draft.Content content) {
+    Message.Kind kind = content.kind();
+    return new ChatMessage(
+        ack.conversation(),
+        ack.seq(),
+        sender.accountId(),
+        ack.clientId(),
+        kind.name(),
+        kind == Message.Kind.TEXT ? content.value() : null,
+        null,
+        kind == Message.Kind.PHOTO ? UUID.fromString(content.value()) : null,
+        ack.at());
+  }
 
-    private void sync(Connection connection, Inbound frame) {
-        UUID me = connection.accountId();
-        for (Map.Entry<UUID, Long> conversation : chat.lastSequences(me).entrySet()) {
-            UUID id = conversation.getKey();
-            long last = conversation.getValue();
-            long from = frame.has(id).orElse(Math.max(0, last - 50));
-            connection.resync(id, Math.min(from, last), last, after -> chat.after(me, id, after, last, SYNC_PAGE));
-        }
-        connection.send(ChatFrames.synced());
+  private void sync(Connection connection, Inbound frame) {
+    UUID me = connection.accountId();
+    for (Map.Entry<UUID, Long> conversation : chat.lastSequences(me).entrySet()) {
+      UUID id = conversation.getKey();
+      long last = conversation.getValue();
+      long from = frame.has(id).orElse(Math.max(0, last - 50));
+      connection.resync(
+          id, Math.min(from, last), last, after -> chat.after(me, id, after, last, SYNC_PAGE));
     }
+    connection.send(ChatFrames.synced());
+  }
 
-    private void typing(Connection connection, Inbound frame) {
-        UUID conversation = frame.uuid("conversation");
-        UUID peer = chat.peerIn(connection.accountId(), conversation);
-        if (connection.mayTyping(conversation, clock.instant(), TYPING_GAP_MILLIS)) {
-            connections.signal(List.of(peer), ChatFrames.typing(conversation, connection.accountId()));
-        }
+  private void typing(Connection connection, Inbound frame) {
+    UUID conversation = frame.uuid("conversation");
+    UUID peer = chat.peerIn(connection.accountId(), conversation);
+    if (connection.mayTyping(conversation, clock.instant(), TYPING_GAP_MILLIS)) {
+      connections.signal(List.of(peer), ChatFrames.typing(conversation, connection.accountId()));
     }
+  }
 
-    private void receipt(Connection connection, Inbound frame, boolean read) {
-        UUID conversation = frame.uuid("conversation");
-        Receipt receipt = chat.receipt(connection.accountId(), conversation, frame.upTo(), read);
-        connections.signal(List.of(receipt.peer(), receipt.by()), ChatFrames.receipt(receipt, read));
-    }
+  private void receipt(Connection connection, Inbound frame, boolean read) {
+    UUID conversation = frame.uuid("conversation");
+    Receipt receipt = chat.receipt(connection.accountId(), conversation, frame.upTo(), read);
+    connections.signal(List.of(receipt.peer(), receipt.by()), ChatFrames.receipt(receipt, read));
+  }
 
-    private void signIn(Session session, String token) {
-        tokens.verify(token)
-                .filter(this::stillValid)
-                .ifPresentOrElse(
-                        t -> start(session, new Connection(session, t.subject(), () -> stillValid(t))),
-                        () -> Connection.close(session, UNAUTHORIZED, "invalid or expired token"));
-    }
+  private void signIn(Session session, String token) {
+    tokens
+        .verify(token)
+        .filter(this::stillValid)
+        .ifPresentOrElse(
+            t -> start(session, new Connection(session, t.subject(), () -> stillValid(t))),
+            () -> Connection.close(session, UNAUTHORIZED, "invalid or expired token"));
+  }
 
-    /** An access token not past its expiry, whose session was not revoked since it was issued. */
-    private boolean stillValid(VerifiedToken token) {
-        return clock.instant().isBefore(token.expiresAt())
-                && !tokens.isRevoked(token);
-    }
+  /** An access token not past its expiry, whose session was not revoked since it was issued. */
+  private boolean stillValid(VerifiedToken token) {
+    return clock.instant().isBefore(token.expiresAt()) && !tokens.isRevoked(token);
+  }
 
-    private void start(Session session, Connection connection) {
-        session.getUserProperties().put(CONNECTION, connection);
-        connection.startAt(chat.lastSequences(connection.accountId()));
-        connections.add(connection);
-        connection.send(ChatFrames.ready(connection.accountId()));
-    }
+  private void start(Session session, Connection connection) {
+    session.getUserProperties().put(CONNECTION, connection);
+    connection.startAt(chat.lastSequences(connection.accountId()));
+    connections.add(connection);
+    connection.send(ChatFrames.ready(connection.accountId()));
+  }
 }

@@ -24,146 +24,151 @@ import java.util.logging.Logger;
  * before it sends anything newer.
  */
 public final class Connection {
-    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
-    /** Close code: the credential is missing, invalid, expired or revoked. */
-    public static final int SIGNED_OUT = 4401;
+  /** Close code: the credential is missing, invalid, expired or revoked. */
+  public static final int SIGNED_OUT = 4401;
 
-    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Session session;
-    private final UUID accountId;
-    private final BooleanSupplier signedIn;
-    private final LongSupplier nanoTime;
-    private final Map<UUID, Long> delivered = new HashMap<>();
-    private final Map<UUID, Instant> lastTyping = new HashMap<>();
-    private volatile long checkedAt;
+  private final Session session;
+  private final UUID accountId;
+  private final BooleanSupplier signedIn;
+  private final LongSupplier nanoTime;
+  private final Map<UUID, Long> delivered = new HashMap<>();
+  private final Map<UUID, Instant> lastTyping = new HashMap<>();
+  private volatile long checkedAt;
 
-    /**
-     * @param signedIn whether the credential the socket opened with still holds (an access token not
-     *     expired nor revoked, a browser session not ended); asked before each frame is handled and at
-     *     each heartbeat, so it must not count as activity (a socket does not keep a session alive)
-     */
-    public Connection(Session session, UUID accountId, BooleanSupplier signedIn) {
-        this(session, accountId, signedIn, System::nanoTime);
+  /**
+   * @param signedIn whether the credential the socket opened with still holds (an access token not
+   *     expired nor revoked, a browser session not ended); asked before each frame is handled and
+   *     at each heartbeat, so it must not count as activity (a socket does not keep a session
+   *     alive)
+   */
+  public Connection(Session session, UUID accountId, BooleanSupplier signedIn) {
+    this(session, accountId, signedIn, System::nanoTime);
+  }
+
+  /** With the monotonic clock the credential re-check goes by (tests give their own). */
+  Connection(Session session, UUID accountId, BooleanSupplier signedIn, LongSupplier nanoTime) {
+    this.session = session;
+    this.accountId = accountId;
+    this.signedIn = signedIn;
+    this.nanoTime = nanoTime;
+    this.checkedAt = nanoTime.getAsLong() - RECHECK_NANOS;
+  }
+
+  /**
+   * Whether the credential still holds. A yes is remembered for {@link #RECHECK_NANOS}: a busy
+   * socket asks once a second, not once per frame (each check reads the shared cache), so a revoked
+   * credential may pass frames for up to a second before the socket closes.
+   */
+  public boolean isSignedIn() {
+    long now = nanoTime.getAsLong();
+    if (now - checkedAt < RECHECK_NANOS) {
+      return true;
     }
-
-    /** With the monotonic clock the credential re-check goes by (tests give their own). */
-    Connection(Session session, UUID accountId, BooleanSupplier signedIn, LongSupplier nanoTime) {
-        this.session = session;
-        this.accountId = accountId;
-        this.signedIn = signedIn;
-        this.nanoTime = nanoTime;
-        this.checkedAt = nanoTime.getAsLong() - RECHECK_NANOS;
+    boolean holds = signedIn.getAsBoolean();
+    if (holds) {
+      checkedAt = now;
     }
+    return holds;
+  }
 
-    /**
-     * Whether the credential still holds. A yes is remembered for {@link #RECHECK_NANOS}: a busy socket
-     * asks once a second, not once per frame (each check reads the shared cache), so a revoked
-     * credential may pass frames for up to a second before the socket closes.
-     */
-    public boolean isSignedIn() {
-        long now = nanoTime.getAsLong();
-        if (now - checkedAt < RECHECK_NANOS) {
-            return true;
+  /**
+   * Brings the conversation up to {@code upTo}: {@code fetch} gives the messages after a sequence
+   * number (up to {@code upTo}), oldest first. At connect every conversation starts where it stood
+   * (older messages come with a sync); one begun since starts at its beginning.
+   */
+  public synchronized void deliverUpTo(
+      UUID conversation, long upTo, Function<Long, List<ChatMessage>> fetch) {
+    long known = delivered.getOrDefault(conversation, 0L);
+    while (known < upTo) {
+      List<ChatMessage> missing = fetch.apply(known);
+      if (missing.isEmpty()) {
+        break;
+      }
+      for (ChatMessage message : missing) {
+        if (message.seq() > known) {
+          send(ChatFrames.message(message));
+          known = message.seq();
         }
-        boolean holds = signedIn.getAsBoolean();
-        if (holds) {
-            checkedAt = now;
-        }
-        return holds;
+      }
     }
+    delivered.put(conversation, Math.max(known, delivered.getOrDefault(conversation, 0L)));
+  }
 
-    /**
-     * Brings the conversation up to {@code upTo}: {@code fetch} gives the messages after a sequence
-     * number (up to {@code upTo}), oldest first. At connect every conversation starts where it stood
-     * (older messages come with a sync); one begun since starts at its beginning.
-     */
-    public synchronized void deliverUpTo(UUID conversation, long upTo, Function<Long, List<ChatMessage>> fetch) {
-        long known = delivered.getOrDefault(conversation, 0L);
-        while (known < upTo) {
-            List<ChatMessage> missing = fetch.apply(known);
-            if (missing.isEmpty()) {
-                break;
-            }
-            for (ChatMessage message : missing) {
-                if (message.seq() > known) {
-                    send(ChatFrames.message(message));
-                    known = message.seq();
-                }
-            }
-        }
-        delivered.put(conversation, Math.max(known, delivered.getOrDefault(conversation, 0L)));
-    }
+  /** Where each conversation stands: later deliveries continue from there. */
+  public synchronized void startAt(Map<UUID, Long> lastSequences) {
+    delivered.putAll(lastSequences);
+  }
 
-    /** Where each conversation stands: later deliveries continue from there. */
-    public synchronized void startAt(Map<UUID, Long> lastSequences) {
-        delivered.putAll(lastSequences);
-    }
+  /** The client has the conversation up to {@code has}: send what follows, up to {@code upTo}. */
+  public synchronized void resync(
+      UUID conversation, long has, long upTo, Function<Long, List<ChatMessage>> fetch) {
+    delivered.put(conversation, has);
+    deliverUpTo(conversation, upTo, fetch);
+  }
 
-    /** The client has the conversation up to {@code has}: send what follows, up to {@code upTo}. */
-    public synchronized void resync(UUID conversation, long has, long upTo, Function<Long, List<ChatMessage>> fetch) {
-        delivered.put(conversation, has);
-        deliverUpTo(conversation, upTo, fetch);
+  /** Typing indicators: at most one every {@code gapMillis} per conversation from this device. */
+  public synchronized boolean mayTyping(UUID conversation, Instant now, long gapMillis) {
+    Instant last = lastTyping.get(conversation);
+    if (last != null && now.isBefore(last.plusMillis(gapMillis))) {
+      return false;
     }
+    lastTyping.put(conversation, now);
+    return true;
+  }
 
-    /** Typing indicators: at most one every {@code gapMillis} per conversation from this device. */
-    public synchronized boolean mayTyping(UUID conversation, Instant now, long gapMillis) {
-        Instant last = lastTyping.get(conversation);
-        if (last != null && now.isBefore(last.plusMillis(gapMillis))) {
-            return false;
-        }
-        lastTyping.put(conversation, now);
-        return true;
-    }
+  public void send(String frame) {
+    send(session, frame);
+  }
 
-    public void send(String frame) {
-        send(session, frame);
+  /**
+   * A WebSocket ping (the client's stack answers it): keeps proxies from closing a quiet socket.
+   */
+  public void ping() {
+    if (!session.isOpen()) {
+      return;
     }
+    try {
+      synchronized (session) {
+        session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "ping to a closing socket failed", e);
+    }
+  }
 
-    /** A WebSocket ping (the client's stack answers it): keeps proxies from closing a quiet socket. */
-    public void ping() {
-        if (!session.isOpen()) {
-            return;
-        }
-        try {
-            synchronized (session) {
-                session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
-            }
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "ping to a closing socket failed", e);
-        }
-    }
+  /** Closes the socket because its credential no longer holds. */
+  public void signOut() {
+    close(session, SIGNED_OUT, "signed out; sign in again");
+  }
 
-    /** Closes the socket because its credential no longer holds. */
-    public void signOut() {
-        close(session, SIGNED_OUT, "signed out; sign in again");
+  /** Sends a frame on any socket, signed in or not; one sender at a time per socket. */
+  public static void send(Session session, String frame) {
+    if (!session.isOpen()) {
+      return;
     }
+    try {
+      synchronized (session) {
+        session.getBasicRemote().sendText(frame);
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "send to a closing socket failed", e);
+    }
+  }
 
-    /** Sends a frame on any socket, signed in or not; one sender at a time per socket. */
-    public static void send(Session session, String frame) {
-        if (!session.isOpen()) {
-            return;
-        }
-        try {
-            synchronized (session) {
-                session.getBasicRemote().sendText(frame);
-            }
-        } catch (IOException | IllegalStateException e) {
-            LOG.log(Level.FINE, "send to a closing socket failed", e);
-        }
+  /** Closes a socket with one of our codes (4401 signed out, 4403 origin refused). */
+  public static void close(Session session, int code, String reason) {
+    try {
+      session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "close failed", e);
     }
+  }
 
-    /** Closes a socket with one of our codes (4401 signed out, 4403 origin refused). */
-    public static void close(Session session, int code, String reason) {
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "close failed", e);
-        }
-    }
-
-    public UUID accountId() {
-        return accountId;
-    }
+  public UUID accountId() {
+    return accountId;
+  }
 }

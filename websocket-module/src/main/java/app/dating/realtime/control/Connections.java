@@ -40,201 +40,225 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Connections {
-    private static final Logger LOG = Logger.getLogger(Connections.class.getName());
-    static final int WORKERS = 8;
+  private static final Logger LOG = Logger.getLogger(Connections.class.getName());
+  static final int WORKERS = 8;
 
-    @Inject
-    Broadcaster broadcaster;
+  @Inject Broadcaster broadcaster;
 
-    @Inject
-    Chat chat;
+  @Inject Chat chat;
 
-    @Inject
-    Fanout fanout;
+  @Inject Fanout fanout;
 
-    @Inject
-    PresenceStore presence;
+  @Inject PresenceStore presence;
 
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ManagedScheduledExecutorService scheduler;
 
-    /** How often each socket is pinged and its credential checked: below the proxy's idle timeout (Apache: 60 s). */
-    @Inject
-    @ConfigProperty(name = "chat.heartbeat-seconds", defaultValue = "25")
-    int heartbeatSeconds;
+  /**
+   * How often each socket is pinged and its credential checked: below the proxy's idle timeout
+   * (Apache: 60 s).
+   */
+  @Inject
+  @ConfigProperty(name = "chat.heartbeat-seconds", defaultValue = "25")
+  int heartbeatSeconds;
 
-    private final Map<UUID, Set<Connection>> byAccount = new ConcurrentHashMap<>();
-    private Broadcaster.Subscription messages;
-    private Broadcaster.Subscription signals;
-    private ScheduledFuture<?> heartbeat;
-    private ScheduledFuture<?> keepAlive;
-    /**
-     * Deliveries and presence announcements run on threads of our own, made by the managed thread
-     * factory once, not handed one by one to the managed executor: Payara's context capture for each
-     * task scans the application's class path (ServiceLoader), a tenth of a message's CPU here.
-     */
-    private ExecutorService workers;
+  private final Map<UUID, Set<Connection>> byAccount = new ConcurrentHashMap<>();
+  private Broadcaster.Subscription messages;
+  private Broadcaster.Subscription signals;
+  private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> keepAlive;
 
-    @PostConstruct
-    void subscribe() {
-        workers = Executors.newFixedThreadPool(WORKERS, threads);
-        messages = broadcaster.subscribe(Fanout.MESSAGES, payload -> workers.execute(() -> onMessage(payload)));
-        signals = broadcaster.subscribe(Fanout.SIGNALS, payload -> workers.execute(() -> onSignal(payload)));
-        long every = PresenceStore.ONLINE_TTL.toSeconds() / 3;
-        heartbeat = scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
-        keepAlive =
-                scheduler.scheduleAtFixedRate(this::keepAlive, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
-    }
+  /**
+   * Deliveries and presence announcements run on threads of our own, made by the managed thread
+   * factory once, not handed one by one to the managed executor: Payara's context capture for each
+   * task scans the application's class path (ServiceLoader), a tenth of a message's CPU here.
+   */
+  private ExecutorService workers;
 
-    @PreDestroy
-    void unsubscribe() {
-        heartbeat.cancel(false);
-        keepAlive.cancel(false);
-        messages.close();
-        signals.close();
-        workers.shutdown();
-    }
+  @PostConstruct
+  void subscribe() {
+    workers = Executors.newFixedThreadPool(WORKERS, threads);
+    messages =
+        broadcaster.subscribe(
+            Fanout.MESSAGES, payload -> workers.execute(() -> onMessage(payload)));
+    signals =
+        broadcaster.subscribe(Fanout.SIGNALS, payload -> workers.execute(() -> onSignal(payload)));
+    long every = PresenceStore.ONLINE_TTL.toSeconds() / 3;
+    heartbeat =
+        scheduler.scheduleAtFixedRate(this::refreshPresence, every, every, TimeUnit.SECONDS);
+    keepAlive =
+        scheduler.scheduleAtFixedRate(
+            this::keepAlive, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+  }
 
-    /** Registers a socket; the account's first one on this instance announces it online. */
-    public void add(Connection connection) {
-        AtomicBoolean first = new AtomicBoolean();
-        byAccount.compute(connection.accountId(), (account, sockets) -> {
-            Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-            first.set(mine.isEmpty());
-            mine.add(connection);
-            return mine;
+  @PreDestroy
+  void unsubscribe() {
+    heartbeat.cancel(false);
+    keepAlive.cancel(false);
+    messages.close();
+    signals.close();
+    workers.shutdown();
+  }
+
+  /** Registers a socket; the account's first one on this instance announces it online. */
+  public void add(Connection connection) {
+    AtomicBoolean first = new AtomicBoolean();
+    byAccount.compute(
+        connection.accountId(),
+        (account, sockets) -> {
+          Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
+          first.set(mine.isEmpty());
+          mine.add(connection);
+          return mine;
         });
-        presence.online(connection.accountId());
-        if (first.get()) {
-            announcePresence(connection.accountId(), true);
-        }
+    presence.online(connection.accountId());
+    if (first.get()) {
+      announcePresence(connection.accountId(), true);
     }
+  }
 
-    /**
-     * Forgets a socket; the account's last one on this instance takes it offline. Adding and removing
-     * are atomic per account, so a device reconnecting while its old socket closes is never dropped.
-     */
-    public void remove(Connection connection) {
-        AtomicBoolean removed = new AtomicBoolean();
-        AtomicBoolean last = new AtomicBoolean();
-        byAccount.computeIfPresent(connection.accountId(), (account, mine) -> {
-            removed.set(mine.remove(connection));
-            last.set(removed.get() && mine.isEmpty());
-            return mine.isEmpty() ? null : mine;
+  /**
+   * Forgets a socket; the account's last one on this instance takes it offline. Adding and removing
+   * are atomic per account, so a device reconnecting while its old socket closes is never dropped.
+   */
+  public void remove(Connection connection) {
+    AtomicBoolean removed = new AtomicBoolean();
+    AtomicBoolean last = new AtomicBoolean();
+    byAccount.computeIfPresent(
+        connection.accountId(),
+        (account, mine) -> {
+          removed.set(mine.remove(connection));
+          last.set(removed.get() && mine.isEmpty());
+          return mine.isEmpty() ? null : mine;
         });
-        if (last.get()) {
-            presence.offline(connection.accountId());
-            announcePresence(connection.accountId(), false);
-        } else if (removed.get()) {
-            presence.seen(connection.accountId());
-        }
+    if (last.get()) {
+      presence.offline(connection.accountId());
+      announcePresence(connection.accountId(), false);
+    } else if (removed.get()) {
+      presence.seen(connection.accountId());
     }
+  }
 
-    /**
-     * Delivers a message just stored to the members' sockets on this instance without reading it back:
-     * a socket that has everything before it gets it from memory; one that misses more fetches, in
-     * order, as for an announcement. The announcement that follows finds these sockets up to date.
-     */
-    public void deliverHere(ChatMessage message, Collection<UUID> members) {
-        bringUpTo(message.conversation(), message.seq(), members, Optional.of(message));
+  /**
+   * Delivers a message just stored to the members' sockets on this instance without reading it
+   * back: a socket that has everything before it gets it from memory; one that misses more fetches,
+   * in order, as for an announcement. The announcement that follows finds these sockets up to date.
+   */
+  public void deliverHere(ChatMessage message, Collection<UUID> members) {
+    bringUpTo(message.conversation(), message.seq(), members, Optional.of(message));
+  }
+
+  /**
+   * Brings the members' sockets on this instance up to {@code seq}, fetching what they miss (the
+   * message in hand excepted).
+   */
+  private void bringUpTo(
+      UUID conversation, long seq, Collection<UUID> members, Optional<ChatMessage> inHand) {
+    for (UUID account : members) {
+      for (Connection connection : of(account)) {
+        connection.deliverUpTo(
+            conversation,
+            seq,
+            after ->
+                inHand
+                    .filter(m -> after == m.seq() - 1)
+                    .map(List::of)
+                    .orElseGet(() -> chat.after(account, conversation, after, seq, 200)));
+      }
     }
+  }
 
-    /** Brings the members' sockets on this instance up to {@code seq}, fetching what they miss (the message in hand excepted). */
-    private void bringUpTo(UUID conversation, long seq, Collection<UUID> members, Optional<ChatMessage> inHand) {
-        for (UUID account : members) {
-            for (Connection connection : of(account)) {
-                connection.deliverUpTo(
-                        conversation,
-                        seq,
-                        after -> inHand.filter(m -> after == m.seq() - 1)
-                                .map(List::of)
-                                .orElseGet(() -> chat.after(account, conversation, after, seq, 200)));
+  /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
+  public void announce(UUID conversation, long seq, Collection<UUID> members) {
+    fanout.announce(conversation, seq, members);
+  }
+
+  /** Sends a ready frame to every socket of the accounts, on whichever instance they are. */
+  public void signal(Collection<UUID> accounts, String frame) {
+    fanout.signal(accounts, frame);
+  }
+
+  public Set<Connection> of(UUID accountId) {
+    return byAccount.getOrDefault(accountId, Set.of());
+  }
+
+  private void onMessage(String payload) {
+    try {
+      JsonObject announced = JsonP.readObject(payload);
+      List<UUID> members =
+          announced.getJsonArray("members").getValuesAs(JsonString.class).stream()
+              .map(member -> UUID.fromString(member.getString()))
+              .toList();
+      bringUpTo(
+          UUID.fromString(announced.getString("conversation")),
+          announced.getJsonNumber("seq").longValue(),
+          members,
+          Optional.empty());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "a message announcement could not be delivered; clients catch up with sync",
+          e);
+    }
+  }
+
+  private void onSignal(String payload) {
+    try {
+      JsonObject signal = JsonP.readObject(payload);
+      String frame = signal.getString("frame");
+      signal
+          .getJsonArray("to")
+          .getValuesAs(JsonString.class)
+          .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "a signal could not be delivered", e);
+    }
+  }
+
+  private void announcePresence(UUID account, boolean online) {
+    workers.execute(
+        () -> {
+          try {
+            if (chat.hidesPresence(account)) {
+              return;
             }
-        }
-    }
-
-    /** Tells every instance that a message is stored: each brings its members' sockets up to it. */
-    public void announce(UUID conversation, long seq, Collection<UUID> members) {
-        fanout.announce(conversation, seq, members);
-    }
-
-    /** Sends a ready frame to every socket of the accounts, on whichever instance they are. */
-    public void signal(Collection<UUID> accounts, String frame) {
-        fanout.signal(accounts, frame);
-    }
-
-    public Set<Connection> of(UUID accountId) {
-        return byAccount.getOrDefault(accountId, Set.of());
-    }
-
-    private void onMessage(String payload) {
-        try {
-            JsonObject announced = JsonP.readObject(payload);
-            List<UUID> members = announced.getJsonArray("members").getValuesAs(JsonString.class).stream()
-                    .map(member -> UUID.fromString(member.getString()))
-                    .toList();
-            bringUpTo(
-                    UUID.fromString(announced.getString("conversation")),
-                    announced.getJsonNumber("seq").longValue(),
-                    members,
-                    Optional.empty());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a message announcement could not be delivered; clients catch up with sync", e);
-        }
-    }
-
-    private void onSignal(String payload) {
-        try {
-            JsonObject signal = JsonP.readObject(payload);
-            String frame = signal.getString("frame");
-            signal.getJsonArray("to")
-                    .getValuesAs(JsonString.class)
-                    .forEach(id -> of(UUID.fromString(id.getString())).forEach(c -> c.send(frame)));
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "a signal could not be delivered", e);
-        }
-    }
-
-    private void announcePresence(UUID account, boolean online) {
-        workers.execute(() -> {
-            try {
-                if (chat.hidesPresence(account)) {
-                    return;
-                }
-                List<UUID> peers = chat.peers(account);
-                if (!peers.isEmpty()) {
-                    signal(peers, ChatFrames.presence(account, online));
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "presence not announced", e);
+            List<UUID> peers = chat.peers(account);
+            if (!peers.isEmpty()) {
+              signal(peers, ChatFrames.presence(account, online));
             }
+          } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "presence not announced", e);
+          }
         });
-    }
+  }
 
-    private void refreshPresence() {
-        byAccount.keySet().forEach(presence::online);
-    }
+  private void refreshPresence() {
+    byAccount.keySet().forEach(presence::online);
+  }
 
-    /**
-     * Pings every socket, so that proxies do not close quiet ones, and closes (4401) those whose token
-     * expired or was revoked, or whose browser session ended, even if they send nothing.
-     */
-    private void keepAlive() {
-        byAccount
-                .values()
-                .forEach(sockets -> sockets.forEach(connection -> {
-                    try {
+  /**
+   * Pings every socket, so that proxies do not close quiet ones, and closes (4401) those whose
+   * token expired or was revoked, or whose browser session ended, even if they send nothing.
+   */
+  private void keepAlive() {
+    byAccount
+        .values()
+        .forEach(
+            sockets ->
+                sockets.forEach(
+                    connection -> {
+                      try {
                         if (connection.isSignedIn()) {
-                            connection.ping();
+                          connection.ping();
                         } else {
-                            connection.signOut();
+                          connection.signOut();
                         }
-                    } catch (RuntimeException e) {
+                      } catch (RuntimeException e) {
                         LOG.log(Level.FINE, "heartbeat of a socket failed", e);
-                    }
-                }));
-    }
+                      }
+                    }));
+  }
 }

@@ -16,67 +16,71 @@ import java.util.Optional;
  * subprotocol is always {@value #PROTOCOL}, never the token.
  */
 public class Handshake extends ServerEndpointConfig.Configurator {
-    public static final String PROTOCOL = ChatFrames.PROTOCOL;
-    static final String BEARER_PREFIX = "bearer.";
-    public static final String BEARER = "handshake.bearer";
-    public static final String COOKIE = "handshake.cookie";
-    public static final String ORIGIN = "handshake.origin";
+  public static final String PROTOCOL = ChatFrames.PROTOCOL;
+  static final String BEARER_PREFIX = "bearer.";
+  public static final String BEARER = "handshake.bearer";
+  public static final String COOKIE = "handshake.cookie";
+  public static final String ORIGIN = "handshake.origin";
 
-    @Override
-    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        Map<String, Object> properties = config.getUserProperties();
-        properties.remove(BEARER);
-        properties.remove(COOKIE);
-        properties.remove(ORIGIN);
-        for (String offered : header(request, "Sec-WebSocket-Protocol")) {
-            for (String protocol : offered.split(",")) {
-                if (protocol.strip().startsWith(BEARER_PREFIX)) {
-                    properties.put(BEARER, protocol.strip().substring(BEARER_PREFIX.length()));
-                }
-            }
+  @Override
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    Map<String, Object> properties = config.getUserProperties();
+    properties.remove(BEARER);
+    properties.remove(COOKIE);
+    properties.remove(ORIGIN);
+    for (String offered : header(request, "Sec-WebSocket-Protocol")) {
+      for (String protocol : offered.split(",")) {
+        if (protocol.strip().startsWith(BEARER_PREFIX)) {
+          properties.put(BEARER, protocol.strip().substring(BEARER_PREFIX.length()));
         }
-        for (String cookies : header(request, "Cookie")) {
-            for (String cookie : cookies.split(";")) {
-                String[] pair = cookie.strip().split("=", 2);
-                if (pair.length == 2 && pair[0].equals("__Host-dating-session")) {
-                    properties.put(COOKIE, pair[1]);
-                }
-            }
+      }
+    }
+    for (String cookies : header(request, "Cookie")) {
+      for (String cookie : cookies.split(";")) {
+        String[] pair = cookie.strip().split("=", 2);
+        if (pair.length == 2 && pair[0].equals("__Host-dating-session")) {
+          properties.put(COOKIE, pair[1]);
         }
-        header(request, "Origin").stream().findFirst().ifPresent(origin -> properties.put(ORIGIN, origin));
+      }
     }
+    header(request, "Origin").stream()
+        .findFirst()
+        .ifPresent(origin -> properties.put(ORIGIN, origin));
+  }
 
-    @Override
-    public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        return requested.contains(PROTOCOL) ? PROTOCOL : "";
-    }
+  @Override
+  public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
+    return requested.contains(PROTOCOL) ? PROTOCOL : "";
+  }
 
-    /**
-     * Whether a page at {@code origin} may open a socket with the browser's session cookie: only from
-     * the platform's public URL or one of the allowed origins (comma-separated), compared exactly, less
-     * trailing slashes; no Origin at all is refused (cross-site WebSocket hijacking).
-     */
-    public static boolean allowsCookieFrom(String origin, String publicUrl, Optional<String> allowedOrigins) {
-        if (origin == null || origin.isBlank()) {
-            return false;
-        }
-        String asked = withoutTrailingSlash(origin.strip());
-        return asked.equals(withoutTrailingSlash(publicUrl.strip()))
-                || allowedOrigins.stream()
-                        .flatMap(list -> Arrays.stream(list.split(",")))
-                        .map(String::strip)
-                        .filter(allowed -> !allowed.isEmpty())
-                        .anyMatch(allowed -> asked.equals(withoutTrailingSlash(allowed)));
+  /**
+   * Whether a page at {@code origin} may open a socket with the browser's session cookie: only from
+   * the platform's public URL or one of the allowed origins (comma-separated), compared exactly,
+   * less trailing slashes; no Origin at all is refused (cross-site WebSocket hijacking).
+   */
+  public static boolean allowsCookieFrom(
+      String origin, String publicUrl, Optional<String> allowedOrigins) {
+    if (origin == null || origin.isBlank()) {
+      return false;
     }
+    String asked = withoutTrailingSlash(origin.strip());
+    return asked.equals(withoutTrailingSlash(publicUrl.strip()))
+        || allowedOrigins.stream()
+            .flatMap(list -> Arrays.stream(list.split(",")))
+            .map(String::strip)
+            .filter(allowed -> !allowed.isEmpty())
+            .anyMatch(allowed -> asked.equals(withoutTrailingSlash(allowed)));
+  }
 
-    private static String withoutTrailingSlash(String url) {
-        return url.replaceAll("/+$", "");
-    }
+  private static String withoutTrailingSlash(String url) {
+    return url.replaceAll("/+$", "");
+  }
 
-    private static List<String> header(HandshakeRequest request, String name) {
-        return request.getHeaders().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(name))
-                .flatMap(e -> e.getValue().stream())
-                .toList();
-    }
+  private static List<String> header(HandshakeRequest request, String name) {
+    return request.getHeaders().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .flatMap(e -> e.getValue().stream())
+        .toList();
+  }
 }

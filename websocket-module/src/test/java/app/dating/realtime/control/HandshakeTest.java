@@ -17,137 +17,160 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the opening handshake leaves for signing in: the bearer subprotocol, the session cookie, the Origin. */
+/**
+ * What the opening handshake leaves for signing in: the bearer subprotocol, the session cookie, the
+ * Origin.
+ */
 class HandshakeTest {
-    private final Handshake handshake = new Handshake();
-    private final ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Object.class, "/v1/chat")
-            .configurator(handshake)
-            .build();
+  private final Handshake handshake = new Handshake();
+  private final ServerEndpointConfig config =
+      ServerEndpointConfig.Builder.create(Object.class, "/v1/chat").configurator(handshake).build();
 
-    /** A request with these headers (names as the client wrote them). */
-    private record Request(Map<String, List<String>> headers) implements HandshakeRequest {
-        @Override
-        public Map<String, List<String>> getHeaders() {
-            return headers;
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            return null;
-        }
-
-        @Override
-        public URI getRequestURI() {
-            return URI.create("/ws/v1/chat");
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return false;
-        }
-
-        @Override
-        public Object getHttpSession() {
-            return null;
-        }
-
-        @Override
-        public Map<String, List<String>> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public String getQueryString() {
-            return null;
-        }
+  /** A request with these headers (names as the client wrote them). */
+  private record Request(Map<String, List<String>> headers) implements HandshakeRequest {
+    @Override
+    public Map<String, List<String>> getHeaders() {
+      return headers;
     }
 
-    private static final class Response implements HandshakeResponse {
-        final Map<String, List<String>> headers = new HashMap<>();
-
-        @Override
-        public Map<String, List<String>> getHeaders() {
-            return headers;
-        }
+    @Override
+    public Principal getUserPrincipal() {
+      return null;
     }
 
-    private Map<String, Object> shake(String... headerPairs) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (int i = 0; i < headerPairs.length; i += 2) {
-            headers.computeIfAbsent(headerPairs[i], name -> new java.util.ArrayList<>())
-                    .add(headerPairs[i + 1]);
-        }
-        handshake.modifyHandshake(config, new Request(headers), new Response());
-        return config.getUserProperties();
+    @Override
+    public URI getRequestURI() {
+      return URI.create("/ws/v1/chat");
     }
 
-    @Test
-    void theBearerTokenComesFromItsSubprotocol() {
-        Map<String, Object> seen = shake("Sec-WebSocket-Protocol", "dating.v1, bearer.eyJ.abc.def");
-        assertEquals("eyJ.abc.def", seen.get(Handshake.BEARER));
+    @Override
+    public boolean isUserInRole(String role) {
+      return false;
     }
 
-    @Test
-    void subprotocolsMayComeInSeveralHeadersOfAnyCase() {
-        Map<String, Object> seen =
-                shake("sec-websocket-protocol", "dating.v1", "SEC-WEBSOCKET-PROTOCOL", " bearer.tok ");
-        assertEquals("tok", seen.get(Handshake.BEARER));
+    @Override
+    public Object getHttpSession() {
+      return null;
     }
 
-    @Test
-    void withoutABearerSubprotocolThereIsNoToken() {
-        assertNull(shake("Sec-WebSocket-Protocol", "dating.v1, bearer").get(Handshake.BEARER));
-        assertNull(shake("Sec-WebSocket-Protocol", "dating.v1, xbearer.tok").get(Handshake.BEARER));
+    @Override
+    public Map<String, List<String>> getParameterMap() {
+      return Map.of();
     }
 
-    @Test
-    void theSessionCookieIsPickedFromTheOthers() {
-        Map<String, Object> seen =
-                shake("Cookie", "theme=dark; x__Host-dating-session=forged;  __Host-dating-session=s3cr=t ; lang=en");
-        assertEquals("s3cr=t", seen.get(Handshake.COOKIE), "the value is everything after the first =");
-        assertNull(shake("Cookie", "__Host-dating-sessionx=1").get(Handshake.COOKIE));
+    @Override
+    public String getQueryString() {
+      return null;
     }
+  }
 
-    @Test
-    void theOriginIsKept() {
-        assertEquals(
-                "https://app.example", shake("Origin", "https://app.example").get(Handshake.ORIGIN));
+  private static final class Response implements HandshakeResponse {
+    final Map<String, List<String>> headers = new HashMap<>();
+
+    @Override
+    public Map<String, List<String>> getHeaders() {
+      return headers;
     }
+  }
 
-    @Test
-    void nothingOfAnEarlierHandshakeIsLeftOver() {
-        shake("Sec-WebSocket-Protocol", "bearer.a", "Cookie", "__Host-dating-session=b", "Origin", "https://o");
-        Map<String, Object> next = shake("Sec-WebSocket-Protocol", "dating.v1");
-        assertFalse(next.containsKey(Handshake.BEARER));
-        assertFalse(next.containsKey(Handshake.COOKIE));
-        assertFalse(next.containsKey(Handshake.ORIGIN));
+  private Map<String, Object> shake(String... headerPairs) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (int i = 0; i < headerPairs.length; i += 2) {
+      headers
+          .computeIfAbsent(headerPairs[i], name -> new java.util.ArrayList<>())
+          .add(headerPairs[i + 1]);
     }
+    handshake.modifyHandshake(config, new Request(headers), new Response());
+    return config.getUserProperties();
+  }
 
-    @Test
-    void theServerAnswersDatingV1AndNeverEchoesTheToken() {
-        assertEquals("dating.v1", Handshake.PROTOCOL);
-        assertEquals(
-                "dating.v1",
-                handshake.getNegotiatedSubprotocol(List.of("dating.v1"), List.of("bearer.secret", "dating.v1")));
-        assertEquals("", handshake.getNegotiatedSubprotocol(List.of("dating.v1"), List.of("bearer.secret")));
-        assertEquals("", handshake.getNegotiatedSubprotocol(List.of("dating.v1"), List.of()));
-    }
+  @Test
+  void theBearerTokenComesFromItsSubprotocol() {
+    Map<String, Object> seen = shake("Sec-WebSocket-Protocol", "dating.v1, bearer.eyJ.abc.def");
+    assertEquals("eyJ.abc.def", seen.get(Handshake.BEARER));
+  }
 
-    @Test
-    void cookieSessionsOnlyFromOurOrigins() {
-        String publicUrl = "https://dating.example/";
-        Optional<String> allowed = Optional.of(" https://app.dating.example , http://localhost:3000/,,");
-        assertTrue(Handshake.allowsCookieFrom("https://dating.example", publicUrl, allowed), "the public URL's");
-        assertTrue(Handshake.allowsCookieFrom("https://app.dating.example", publicUrl, allowed));
-        assertTrue(Handshake.allowsCookieFrom("http://localhost:3000", publicUrl, allowed));
-        assertTrue(Handshake.allowsCookieFrom("https://dating.example", publicUrl, Optional.empty()));
+  @Test
+  void subprotocolsMayComeInSeveralHeadersOfAnyCase() {
+    Map<String, Object> seen =
+        shake("sec-websocket-protocol", "dating.v1", "SEC-WEBSOCKET-PROTOCOL", " bearer.tok ");
+    assertEquals("tok", seen.get(Handshake.BEARER));
+  }
 
-        assertFalse(Handshake.allowsCookieFrom(null, publicUrl, allowed), "no Origin, no cookie session");
-        assertFalse(Handshake.allowsCookieFrom("", publicUrl, allowed), "an empty entry allows nothing");
-        assertFalse(Handshake.allowsCookieFrom("https://evil.example", publicUrl, allowed));
-        assertFalse(Handshake.allowsCookieFrom("http://dating.example", publicUrl, allowed), "another scheme");
-        assertFalse(Handshake.allowsCookieFrom("https://dating.example.evil.example", publicUrl, allowed));
-        assertFalse(Handshake.allowsCookieFrom("https://dating.example:8443", publicUrl, allowed), "another port");
-        assertFalse(Handshake.allowsCookieFrom("null", publicUrl, allowed), "sandboxed pages send null");
-    }
+  @Test
+  void withoutABearerSubprotocolThereIsNoToken() {
+    assertNull(shake("Sec-WebSocket-Protocol", "dating.v1, bearer").get(Handshake.BEARER));
+    assertNull(shake("Sec-WebSocket-Protocol", "dating.v1, xbearer.tok").get(Handshake.BEARER));
+  }
+
+  @Test
+  void theSessionCookieIsPickedFromTheOthers() {
+    Map<String, Object> seen =
+        shake(
+            "Cookie",
+            "theme=dark; x__Host-dating-session=forged;  __Host-dating-session=s3cr=t ; lang=en");
+    assertEquals("s3cr=t", seen.get(Handshake.COOKIE), "the value is everything after the first =");
+    assertNull(shake("Cookie", "__Host-dating-sessionx=1").get(Handshake.COOKIE));
+  }
+
+  @Test
+  void theOriginIsKept() {
+    assertEquals(
+        "https://app.example", shake("Origin", "https://app.example").get(Handshake.ORIGIN));
+  }
+
+  @Test
+  void nothingOfAnEarlierHandshakeIsLeftOver() {
+    shake(
+        "Sec-WebSocket-Protocol",
+        "bearer.a",
+        "Cookie",
+        "__Host-dating-session=b",
+        "Origin",
+        "https://o");
+    Map<String, Object> next = shake("Sec-WebSocket-Protocol", "dating.v1");
+    assertFalse(next.containsKey(Handshake.BEARER));
+    assertFalse(next.containsKey(Handshake.COOKIE));
+    assertFalse(next.containsKey(Handshake.ORIGIN));
+  }
+
+  @Test
+  void theServerAnswersDatingV1AndNeverEchoesTheToken() {
+    assertEquals("dating.v1", Handshake.PROTOCOL);
+    assertEquals(
+        "dating.v1",
+        handshake.getNegotiatedSubprotocol(
+            List.of("dating.v1"), List.of("bearer.secret", "dating.v1")));
+    assertEquals(
+        "", handshake.getNegotiatedSubprotocol(List.of("dating.v1"), List.of("bearer.secret")));
+    assertEquals("", handshake.getNegotiatedSubprotocol(List.of("dating.v1"), List.of()));
+  }
+
+  @Test
+  void cookieSessionsOnlyFromOurOrigins() {
+    String publicUrl = "https://dating.example/";
+    Optional<String> allowed =
+        Optional.of(" https://app.dating.example , http://localhost:3000/,,");
+    assertTrue(
+        Handshake.allowsCookieFrom("https://dating.example", publicUrl, allowed),
+        "the public URL's");
+    assertTrue(Handshake.allowsCookieFrom("https://app.dating.example", publicUrl, allowed));
+    assertTrue(Handshake.allowsCookieFrom("http://localhost:3000", publicUrl, allowed));
+    assertTrue(Handshake.allowsCookieFrom("https://dating.example", publicUrl, Optional.empty()));
+
+    assertFalse(
+        Handshake.allowsCookieFrom(null, publicUrl, allowed), "no Origin, no cookie session");
+    assertFalse(
+        Handshake.allowsCookieFrom("", publicUrl, allowed), "an empty entry allows nothing");
+    assertFalse(Handshake.allowsCookieFrom("https://evil.example", publicUrl, allowed));
+    assertFalse(
+        Handshake.allowsCookieFrom("http://dating.example", publicUrl, allowed), "another scheme");
+    assertFalse(
+        Handshake.allowsCookieFrom("https://dating.example.evil.example", publicUrl, allowed));
+    assertFalse(
+        Handshake.allowsCookieFrom("https://dating.example:8443", publicUrl, allowed),
+        "another port");
+    assertFalse(
+        Handshake.allowsCookieFrom("null", publicUrl, allowed), "sandboxed pages send null");
+  }
 }
