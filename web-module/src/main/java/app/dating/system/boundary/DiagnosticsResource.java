@@ -6,7 +6,6 @@ import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
-import app.dating.platform.boundary.BareInsert;
 import app.dating.shared.config.ConfigKeys;
 import app.dating.shared.json.JsonP;
 import app.dating.shared.logging.RequestContext;
@@ -40,10 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
- * request behind the proxy, a job that runs through the queue (or fails on purpose, to check
- * retries and the dead-letter queue), and a bare one-row JPA insert: the ceiling that
- * benchmarks/matching-http measures swipes/s against. One instance for the application, like the
- * other hot resources (request data come in as parameters).
+ * request behind the proxy, and a job that runs through the queue (or fails on purpose, to check
+ * retries and the dead-letter queue). The benchmark ceiling is not here: it is a WAR of its own
+ * (benchmarks/ceiling), deployed only with diagnostics on. One instance for the application, like
+ * the other hot resources (request data come in as parameters).
  */
 @Tag(name = "system")
 @ApplicationScoped
@@ -53,13 +52,10 @@ public class DiagnosticsResource {
   @Inject Jobs jobs;
   @Inject ClientAddress clientAddress;
   @Inject RequestBodies bodies;
-  @Inject BareInsert bareInsert;
 
   @Inject
   @ConfigProperty(name = ConfigKeys.DIAGNOSTICS, defaultValue = "false")
   boolean enabled;
-
-  public record BareRow(UUID id) {}
 
   public record ClientView(
       String clientAddress, String scheme, boolean secure, String baseUri, String requestId) {}
@@ -132,21 +128,6 @@ public class DiagnosticsResource {
   public JobView job(@PathParam("id") UUID id) {
     requireEnabled();
     return jobs.find(id).orElseThrow(() -> BusinessException.notFound("Job " + id));
-  }
-
-  @POST
-  @Path("bare-insert")
-  @Operation(
-      operationId = "bareInsert",
-      summary =
-          "Benchmark ceiling: one transaction that persists one row (bench_row) through JPA, nothing else")
-  @APIResponse(responseCode = "404", ref = "NotFound")
-  @Public
-  @SecurityRequirements
-  @APIResponseSchema(value = BareRow.class, responseDescription = "The row persisted")
-  public BareRow bareInsert() {
-    requireEnabled();
-    return new BareRow(bareInsert.insertOne());
   }
 
   private void requireEnabled() {

@@ -1,4 +1,4 @@
-package app.dating.platform.entity;
+package app.dating.bench;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,7 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of the benchmark ceiling table {@code bench_row} (see V13__bench_row.sql); nothing reads it. */
+/**
+ * A row of the ceiling's table {@code bench_row} (made by {@link BenchTable}); nothing reads it.
+ */
 @Entity
 @Table(name = "bench_row")
 public class BenchRow {
