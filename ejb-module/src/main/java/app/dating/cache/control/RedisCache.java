@@ -29,4 +29,11 @@ public class RedisCache implements SharedCache {
   public Optional<String> take(String key) {
     return Optional.ofNullable(redis.getDel(PREFIX + key));
   }
+
+  @Override
+  public long increment(String key, Duration timeToLive) {
+    long count = redis.incr(PREFIX + key);
+    redis.pexpire(PREFIX + key, Math.max(1, timeToLive.toMillis()));
+    return count;
+  }
 }

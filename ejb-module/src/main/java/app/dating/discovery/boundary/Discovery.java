@@ -9,6 +9,8 @@ import app.dating.discovery.control.Seeker;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
+import app.dating.ratelimit.boundary.RateLimit;
+import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,11 +36,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The feed. A feed session (its cursor) remembers, in the shared cache, whom it served and the
- * ranked pool still to show, so pages after the first cost no geo query and nobody repeats. A new
- * session starts from the seeker's ranked pool of the last {@code discovery.pool-ttl} when their
- * filters are unchanged (the candidate query is most of a first page's cost), less whom they swiped
- * since; every page's cards re-check the exclusions, so someone who paused, left, was banned or
- * blocked since the pool was made is not shown.
+ * ranked pool still to show, so pages after the first cost no geo query and nobody repeats. A
+ * person keeps a few sessions at most, and their feed requests are rate-limited, so requests in a
+ * loop cannot fill the cache (Redis, which also holds revocations and rate limits). A new session
+ * starts from the seeker's ranked pool of the last {@code discovery.pool-ttl} when their filters
+ * are unchanged (the candidate query is most of a first page's cost), less whom they swiped since;
+ * every page's cards re-check the exclusions, so someone who paused, left, was banned or blocked
+ * since the pool was made is not shown.
  */
 @Stateless
 public class Discovery {
@@ -65,6 +69,8 @@ public class Discovery {
 
   @Inject SharedCache cache;
 
+  @Inject RateLimiter limiter;
+
   @Inject Clock clock;
 
   /**
@@ -75,11 +81,49 @@ public class Discovery {
   @ConfigProperty(name = "discovery.pool-ttl", defaultValue = "PT5M")
   Duration poolTtl;
 
+  /**
+   * Feed requests one account may make per minute (a token bucket): each without a cursor starts a
+   * session, and each may run the candidate query.
+   */
+  @Inject
+  @ConfigProperty(name = "discovery.feed-requests-per-minute", defaultValue = "60")
+  int requestsPerMinute;
+
+  /**
+   * Feed sessions a person keeps at most: a new one takes the place of their oldest (see {@link
+   * FeedSessions}).
+   */
+  @Inject
+  @ConfigProperty(name = "discovery.feed-sessions", defaultValue = "5")
+  int sessions;
+
+  /**
+   * A page of the feed: of the cursor's session, or of a new one when there is no cursor or its
+   * session is gone (expired, or its slot taken by a newer one).
+   *
+   * @throws app.dating.shared.problem.RateLimitedException beyond {@code
+   *     discovery.feed-requests-per-minute}
+   */
   public FeedPage feed(UUID me, String cursor, int size) {
-    String session = FeedSessions.cursor(cursor);
-    String key = FeedSessions.key(me, session);
-    FeedSessions.State state =
-        cache.get(key).map(FeedSessions.State::decode).orElseGet(FeedSessions.State::empty);
+    limiter.consume(
+        new RateLimit("feed", Math.max(1, requestsPerMinute), Duration.ofMinutes(1)),
+        me.toString());
+    int slots = Math.max(1, Math.min(FeedSessions.SLOTS_MAX, sessions));
+    Optional<FeedSessions.Cursor> given = FeedSessions.cursor(cursor);
+    Optional<FeedSessions.State> continued =
+        given
+            .filter(c -> c.slot() < slots)
+            .flatMap(
+                c ->
+                    cache
+                        .get(FeedSessions.key(me, c.slot()))
+                        .flatMap(stored -> FeedSessions.continuing(c, stored)));
+    FeedSessions.Cursor session =
+        continued.isPresent()
+            ? given.orElseThrow()
+            : FeedSessions.Cursor.next(
+                cache.increment(FeedSessions.counterKey(me), SESSION), slots);
+    FeedSessions.State state = continued.orElseGet(FeedSessions.State::empty);
     Set<UUID> served = state.served();
     List<UUID> pool = state.pool();
     List<FeedCard> page = new ArrayList<>();
@@ -104,13 +148,11 @@ public class Discovery {
         }
         continue;
       }
-      List<UUID> next = List.copyOf(pool.subList(0, Math.min(size - page.size(), pool.size())));
-      pool.subList(0, next.size()).clear();
-      served.addAll(next);
-      page.addAll(cards(me, next)); // shorter when someone no longer passes: the loop takes more
+      // shorter when someone no longer passes: the loop takes more
+      page.addAll(cards(me, state.serveNext(size - page.size())));
     }
-    cache.put(key, new FeedSessions.State(served, pool).encode(), SESSION);
-    return new FeedPage(page, session);
+    cache.put(FeedSessions.key(me, session.slot()), FeedSessions.stored(session, state), SESSION);
+    return new FeedPage(page, session.text());
   }
 
   /**

@@ -44,4 +44,15 @@ class SharedCacheTest {
     assertTrue(cache.take(key).isEmpty());
     assertTrue(cache.get(key).isEmpty());
   }
+
+  @ParameterizedTest
+  @MethodSource("caches")
+  void aCounterCountsUntilItExpires(SharedCache cache) throws InterruptedException {
+    String key = "test-" + UUID.randomUUID();
+    assertEquals(1, cache.increment(key, Duration.ofMillis(300)));
+    assertEquals(2, cache.increment(key, Duration.ofMillis(300)));
+    assertEquals(3, cache.increment(key, Duration.ofMillis(300)));
+    Thread.sleep(450);
+    assertEquals(1, cache.increment(key, Duration.ofMillis(300)), "expired: counts from one again");
+  }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.dating.discovery.control.FeedSessions.Cursor;
 import app.dating.discovery.control.FeedSessions.State;
 import app.dating.shared.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -34,20 +36,26 @@ class FeedSessionsTest {
   }
 
   @Test
-  void withoutACursorANewSessionStarts() {
-    String first = FeedSessions.cursor(null);
-    String second = FeedSessions.cursor(null);
-    assertTrue(FeedSessions.CURSOR.matcher(first).matches(), first);
-    assertNotEquals(first, second);
+  void withoutACursorANewSessionStartsInTheSlotWhoseTurnItIs() {
+    assertTrue(FeedSessions.cursor(null).isEmpty());
+    Cursor first = Cursor.next(1, 5);
+    Cursor second = Cursor.next(2, 5);
+    assertEquals(0, first.slot());
+    assertEquals(1, second.slot());
+    assertNotEquals(first.token(), second.token());
+    assertEquals(4, Cursor.next(5, 5).slot());
+    assertEquals(0, Cursor.next(6, 5).slot(), "the sixth takes the first's place");
+    assertEquals(0, Cursor.next(7, 1).slot());
+    assertTrue(FeedSessions.CURSOR.matcher(first.text()).matches(), first.text());
   }
 
   @Test
-  void aCursorTheApiGaveOutContinuesItsSession() {
-    String given = FeedSessions.cursor(null);
-    assertEquals(given, FeedSessions.cursor(given));
+  void aCursorTheApiGaveOutNamesItsSlotAndSession() {
+    Cursor given = Cursor.next(3, 5);
+    assertEquals(Optional.of(given), FeedSessions.cursor(given.text()));
     assertEquals(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9",
-        FeedSessions.cursor("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9"));
+        Optional.of(new Cursor(12, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9")),
+        FeedSessions.cursor("12.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9"));
   }
 
   @ParameterizedTest
@@ -56,14 +64,19 @@ class FeedSessionsTest {
         "",
         " ",
         "next",
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_", // 42 characters
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_99", // 44
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123+/9", // base64, not base64url
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123;;9", // the state's separators
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123:x9", // the cache key's separator
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ01 3-_9",
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_\n",
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_é",
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9", // no slot
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_", // 42 characters
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_99", // 44
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123+/9", // base64, not base64url
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123;;9", // the state's separators
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123|x9",
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123:x9", // the cache key's separator
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ01 3-_9",
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_\n",
+        "0.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_é",
+        "-1.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9",
+        "1000.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9",
+        "x.abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123-_9",
         "00000000-0000-0000-0000-00000000000a,,,,,,,",
       })
   void aCursorTheApiCannotHaveGivenOutIsInvalidInput(String cursor) {
@@ -71,10 +84,42 @@ class FeedSessionsTest {
   }
 
   @Test
-  void eachSeekerHasTheirOwnSessionUnderTheSameCursor() {
-    String cursor = FeedSessions.cursor(null);
-    assertEquals("feed:" + A + ":" + cursor, FeedSessions.key(A, cursor));
-    assertNotEquals(FeedSessions.key(A, cursor), FeedSessions.key(B, cursor));
+  void eachSeekerHasTheirOwnSlots() {
+    assertEquals("feed:" + A + ":3", FeedSessions.key(A, 3));
+    assertNotEquals(FeedSessions.key(A, 3), FeedSessions.key(B, 3));
+    assertNotEquals(FeedSessions.counterKey(A), FeedSessions.counterKey(B));
+  }
+
+  @Test
+  void aSlotContinuesOnlyTheSessionItHolds() {
+    Cursor mine = Cursor.next(1, 5);
+    State state = new State(new LinkedHashSet<>(List.of(A)), new ArrayList<>(List.of(B)));
+    String stored = FeedSessions.stored(mine, state);
+    assertEquals(mine.token() + "|" + A + ";" + B, stored);
+    State read = FeedSessions.continuing(mine, stored).orElseThrow();
+    assertEquals(List.of(A), List.copyOf(read.served()));
+    assertEquals(List.of(B), read.pool());
+    Cursor newer = Cursor.next(6, 5);
+    assertEquals(mine.slot(), newer.slot());
+    assertEquals(
+        Optional.empty(), FeedSessions.continuing(mine, FeedSessions.stored(newer, state)));
+    assertRefused(FeedSessions.UNREADABLE, () -> FeedSessions.continuing(mine, A + ";" + B));
+  }
+
+  @Test
+  void aSessionRemembersTheNewestItServedAtMost() {
+    State state = State.empty();
+    IntStream.range(0, FeedSessions.SERVED_MAX + 30)
+        .mapToObj(i -> new UUID(i, i))
+        .forEach(state.pool()::add);
+    assertEquals(List.of(new UUID(0, 0), new UUID(1, 1)), state.serveNext(2));
+    assertEquals(FeedSessions.SERVED_MAX + 28, state.pool().size());
+    while (!state.pool().isEmpty()) {
+      state.serveNext(50);
+    }
+    assertEquals(FeedSessions.SERVED_MAX, state.served().size());
+    assertEquals(new UUID(30, 30), state.served().iterator().next(), "the oldest went");
+    assertEquals(List.of(), state.serveNext(5), "nothing left to serve");
   }
 
   static Stream<Arguments> states() {

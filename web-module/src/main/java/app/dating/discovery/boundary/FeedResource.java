@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +39,14 @@ public class FeedResource {
   @Operation(
       operationId = "getFeed",
       summary =
-          "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)")
+          "Candidates for you, best first; pass `next` as `cursor` for more of the same session (nobody repeats)",
+      description =
+          "Rate-limited per account (`DISCOVERY_FEED_REQUESTS_PER_MINUTE`, 60 by default). Each request"
+              + " without a cursor starts a session; a person keeps their newest few"
+              + " (`DISCOVERY_FEED_SESSIONS`, 5): a cursor of an older one starts a new session, whose"
+              + " `next` differs from the cursor given.")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponseSchema(value = FeedPage.class, responseDescription = "OK")
   public FeedPage feed(
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") @DefaultValue("20") int limit,
