@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -275,6 +276,48 @@ class IdentityIT {
     String email = email();
     String id = register(email).json().getString("id");
     assertProblem(me(forged(kind, id)), 401, "unauthorized");
+  }
+
+  /**
+   * The very token the platform issued, spelled another way: with characters the base64 decoder
+   * skips, with other values in the unused bits of the signature's last character (a 2048-bit RSA
+   * signature leaves four), padded, or blown up past the size limit. Each decodes to the same
+   * signature, and each was accepted, so one stolen token could be sent in endless spellings (each
+   * a new entry of the verified-token cache). Only the token as issued is accepted, on the API and
+   * on the chat socket.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"junk", "unused-bits", "padding", "too-long"})
+  void aTokenSpelledAnotherWayIsRefused(String respelling) throws Exception {
+    String email = email();
+    register(email);
+    String token = login(email, PASSWORD).json().getString("accessToken");
+    assertEquals(200, me(token).status(), "the token as issued");
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = token.charAt(token.length() - 1);
+    String respelled =
+        switch (respelling) {
+          case "junk" ->
+              token.substring(0, token.length() - 10) + "~" + token.substring(token.length() - 10);
+          case "unused-bits" ->
+              token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+          case "padding" -> token + "==";
+          case "too-long" -> token + "!".repeat(6_000);
+          default -> throw new IllegalArgumentException(respelling);
+        };
+    assertProblem(me(respelled), 401, "unauthorized");
+    // The socket of the token as issued stays open meanwhile: the test client stops its executors
+    // when its last socket closes, and the refused one is closed by the server.
+    try (ChatClient issued = ChatClient.bearer(token);
+        ChatClient socket = ChatClient.anonymous()) {
+      socket.send("{\"type\":\"auth\",\"token\":\"" + respelled + "\"}");
+      assertEquals(
+          4401,
+          socket.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode(),
+          "the chat socket refuses it too");
+      assertTrue(issued.session.isOpen());
+    }
+    assertEquals(200, me(token).status(), "the token as issued still is");
   }
 
   /** Tokens an attacker might try; all but "other-key" are signed with the platform's real key. */

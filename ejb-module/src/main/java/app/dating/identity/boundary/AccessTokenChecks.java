@@ -32,6 +32,15 @@ public class AccessTokenChecks {
   }
 
   /**
+   * Whether a token is spelled as a strict compact JWS of a bounded size, the only spelling tokens
+   * are issued in ({@link AccessTokens#isStrictCompact}): MicroProfile JWT's own verifier accepts
+   * others, which decode to the same token.
+   */
+  public boolean isStrictCompact(String token) {
+    return AccessTokens.isStrictCompact(token);
+  }
+
+  /**
    * What a token that verifies says (for the chat socket, where no JAX-RS filter runs); empty when
    * it does not.
    */

@@ -20,10 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -41,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -79,8 +84,25 @@ public class AccessTokens {
    */
   public static final String ISSUED_AT_MILLIS = "iat_ms";
 
-  /** Tokens remembered as verified (about 2 KiB each). */
-  static final int VERIFIED_MAX = 20_000;
+  /** The longest token verified, in characters: ours have about 900. */
+  public static final int MAX_CHARS = 4096;
+
+  /**
+   * What one remembered token costs, estimated from its length: the map entry, the digest and the
+   * claims set (strings and collections), a little less than {@code 256 + 4 * length} bytes for
+   * ours (about 2 KiB for a token of 900 characters).
+   */
+  static long estimatedBytes(String token) {
+    return 256 + 4L * token.length();
+  }
+
+  /**
+   * Memory for tokens remembered as verified, in bytes (estimated: {@link #estimatedBytes}); 0
+   * remembers none.
+   */
+  @Inject
+  @ConfigProperty(name = "jwt.verified-cache-bytes", defaultValue = "33554432")
+  long verifiedCacheBytes;
 
   private RSAKey signingKey;
   private RSASSASigner signer;
@@ -88,7 +110,26 @@ public class AccessTokens {
   private volatile long publishedModified;
   private volatile long lastReload;
   private DefaultJWTProcessor<SecurityContext> processor;
-  private final Map<String, JWTClaimsSet> verified = new ConcurrentHashMap<>();
+  private final Map<Digest, Verified> verified = new ConcurrentHashMap<>();
+  private final AtomicLong verifiedBytes = new AtomicLong();
+
+  /** The SHA-256 of a token's text, as four numbers (48 bytes on the heap). */
+  private record Digest(long a, long b, long c, long d) {
+    static Digest of(String token) {
+      try {
+        ByteBuffer hash =
+            ByteBuffer.wrap(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        return new Digest(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A token remembered as verified: its claims, and what it costs in memory. */
+  private record Verified(JWTClaimsSet claims, long bytes) {}
 
   /** A signed access token and how long it lives. */
   public record IssuedToken(String accessToken, String tokenType, long expiresIn) {}
@@ -216,22 +257,87 @@ public class AccessTokens {
   }
 
   /**
+   * Whether a token is spelled as a strict compact JWS (RFC 7515): three base64url parts without
+   * padding, each in its one canonical spelling (no characters outside the alphabet, the unused
+   * bits of a part's last character zero), at most {@value #MAX_CHARS} characters. Nimbus decodes
+   * leniently (it skips characters it does not expect, and ignores unused bits), so one token
+   * verifies in endless spellings; only the spelling it was issued in is accepted.
+   */
+  public static boolean isStrictCompact(String token) {
+    if (token == null || token.isEmpty() || token.length() > MAX_CHARS) {
+      return false;
+    }
+    int parts = 1;
+    int partLength = 0;
+    int last = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '.') {
+        if (!canonicalEnd(partLength, last)) {
+          return false;
+        }
+        parts++;
+        partLength = 0;
+        continue;
+      }
+      last = base64url(c);
+      if (last < 0) {
+        return false;
+      }
+      partLength++;
+    }
+    return parts == 3 && canonicalEnd(partLength, last);
+  }
+
+  /**
+   * A base64url part of this length, ending in the character of this value, is the only spelling of
+   * its bytes: not empty, a length that ends on whole bytes (never 1 modulo 4), unused bits zero.
+   */
+  private static boolean canonicalEnd(int length, int lastValue) {
+    int unusedBits =
+        switch (length % 4) {
+          case 0 -> 0;
+          case 2 -> 4;
+          case 3 -> 2;
+          default -> -1;
+        };
+    return length > 0 && unusedBits >= 0 && (lastValue & ((1 << unusedBits) - 1)) == 0;
+  }
+
+  /** The value of a base64url character, or -1. */
+  private static int base64url(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '-' ? 62 : c == '_' ? 63 : -1;
+  }
+
+  /**
    * A token seen before is not verified again until it expires: a client sends the same token with
    * every request for its lifetime, and checking its RSA signature was a tenth of a swipe's CPU.
-   * The key is the whole token, signature included, so only the very token that verified matches;
-   * its expiry is checked on every use, as the processor checks it (with the same clock skew).
+   * Only strict compact tokens are looked at ({@link #isStrictCompact}), so a token has one
+   * spelling and one entry, under the SHA-256 of its text: only the very token that verified
+   * matches. Its expiry is checked on every use, as the processor checks it (with the same clock
+   * skew).
    */
   private Optional<JWTClaimsSet> verifiedToken(String token) {
-    if (token == null || token.length() > 8192) {
+    if (!isStrictCompact(token)) {
       return Optional.empty();
     }
-    JWTClaimsSet known = verified.get(token);
+    Digest digest = Digest.of(token);
+    Verified known = verified.get(digest);
     if (known != null) {
-      return stillUnexpired(known) ? Optional.of(known) : Optional.empty();
+      return stillUnexpired(known.claims()) ? Optional.of(known.claims()) : Optional.empty();
     }
     try {
       JWTClaimsSet claims = processor.process(token, null);
-      remember(token, claims);
+      remember(digest, new Verified(claims, estimatedBytes(token)));
       return Optional.of(claims);
     } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
@@ -248,16 +354,50 @@ public class AccessTokens {
   }
 
   /**
-   * Bounded: past {@link #VERIFIED_MAX} tokens the expired ones go, and if that is not enough, all.
+   * Bounded by {@code jwt.verified-cache-bytes}: when a token would not fit, the expired ones go,
+   * and if that is not enough, others until a quarter of the room is free (tokens that go are
+   * verified again at their next use).
    */
-  private void remember(String token, JWTClaimsSet claims) {
-    if (verified.size() >= VERIFIED_MAX) {
-      verified.values().removeIf(c -> !stillUnexpired(c));
-      if (verified.size() >= VERIFIED_MAX) {
-        verified.clear();
+  private void remember(Digest digest, Verified token) {
+    if (verifiedBytes.get() + token.bytes() > verifiedCacheBytes) {
+      makeRoom(token.bytes());
+      if (verifiedBytes.get() + token.bytes() > verifiedCacheBytes) {
+        return;
       }
     }
-    verified.put(token, claims);
+    if (verified.putIfAbsent(digest, token) == null) {
+      verifiedBytes.addAndGet(token.bytes());
+    }
+  }
+
+  private synchronized void makeRoom(long needed) {
+    if (verifiedBytes.get() + needed <= verifiedCacheBytes) {
+      return; // another thread made room
+    }
+    verified.forEach(
+        (digest, token) -> {
+          if (!stillUnexpired(token.claims())) {
+            forget(digest, token);
+          }
+        });
+    long target = verifiedCacheBytes * 3 / 4 - needed;
+    for (Map.Entry<Digest, Verified> entry : verified.entrySet()) {
+      if (verifiedBytes.get() <= target) {
+        break;
+      }
+      forget(entry.getKey(), entry.getValue());
+    }
+  }
+
+  private void forget(Digest digest, Verified token) {
+    if (verified.remove(digest, token)) {
+      verifiedBytes.addAndGet(-token.bytes());
+    }
+  }
+
+  /** Memory the tokens remembered as verified take, as estimated. */
+  long verifiedBytes() {
+    return verifiedBytes.get();
   }
 
   /**

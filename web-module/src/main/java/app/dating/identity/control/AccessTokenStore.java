@@ -26,8 +26,10 @@ import java.util.logging.Logger;
  * {@link org.eclipse.microprofile.jwt.JsonWebToken} as before.
  *
  * <p>A token this store refuses is passed on to Payara's store, which refuses it too: both check
- * signature, issuer, audience and expiry against the same JWKS. If a Payara release renames the
- * credential's getter, every token goes to Payara's store: slower, still correct, logged once.
+ * signature, issuer, audience and expiry against the same JWKS. (Payara's decoder also accepts a
+ * token respelled, which this store refuses: {@link RevokedTokens} refuses it then.) If a Payara
+ * release renames the credential's getter, every token goes to Payara's store: slower, still
+ * correct, logged once.
  */
 @ApplicationScoped
 public class AccessTokenStore implements IdentityStore {
