@@ -9,7 +9,9 @@ import jakarta.websocket.server.ServerEndpoint;
 
 /**
  * {@code /ws/v1/echo}: answers "ping" with "pong" and echoes anything else. It proves the module,
- * the server's WebSocket stack and the proxy's upgrade handling end to end; chat comes later.
+ * the server's WebSocket stack and the proxy's upgrade handling end to end, and is the ceiling
+ * benchmarks/chat-ws measures chat against. Open to anyone and unlimited, so it is deployed only
+ * with diagnostics on ({@link DeployedEndpoints}).
  */
 @ServerEndpoint("/v1/echo")
 public class EchoEndpoint {
