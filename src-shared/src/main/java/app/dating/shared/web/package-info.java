@@ -1,2 +1,5 @@
-/** Servlet pieces every web module registers in its web.xml: request ids and the problem error page. */
+/**
+ * What every web module shares: the servlet pieces each registers in its web.xml (request ids and
+ * the problem error page), and the client's address behind trusted proxies.
+ */
 package app.dating.shared.web;

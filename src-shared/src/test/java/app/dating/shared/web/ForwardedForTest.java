@@ -1,4 +1,4 @@
-package app.dating.api.http;
+package app.dating.shared.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ClientAddressTest {
-  private final ClientAddress address = new ClientAddress(List.of("127.0.0.1", "10.0.0.5"));
+class ForwardedForTest {
+  private final ForwardedFor address = new ForwardedFor(List.of("127.0.0.1", "10.0.0.5"));
 
   @ParameterizedTest(name = "peer {0}, X-Forwarded-For \"{1}\" -> {2}")
   @CsvSource(
@@ -23,7 +23,20 @@ class ClientAddressTest {
         "127.0.0.1   | 10.0.0.5                    | 10.0.0.5",
         "127.0.0.1   | ' , '                       | 127.0.0.1"
       })
-  void believesForwardedForOnlyFromTrustedProxies(String peer, String forwardedFor, String expected) {
+  void believesForwardedForOnlyFromTrustedProxies(
+      String peer, String forwardedFor, String expected) {
     assertEquals(expected, address.resolve(peer, forwardedFor));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "127.0.0.1,0:0:0:0:0:0:0:1,::1 | ::1 | 198.51.100.1",
+        "' 10.0.0.5 , '               | 10.0.0.5 | 198.51.100.1",
+        "10.0.0.5                     | 127.0.0.1 | 127.0.0.1"
+      })
+  void readsTheConfiguredList(String configured, String peer, String expected) {
+    assertEquals(expected, ForwardedFor.of(configured).resolve(peer, "198.51.100.1"));
   }
 }
