@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -155,12 +156,15 @@ class AsyncApiContractIT {
             ChatFrames.receipt(new Receipt(conversation, me, peer, 3, 2), false),
             ChatFrames.presence(peer, true),
             ChatFrames.pong(),
-            ChatFrames.synced(),
+            ChatFrames.synced(Optional.empty()),
+            ChatFrames.synced(Optional.of("1")),
             ChatFrames.error(ErrorCode.MALFORMED, "This frame is not JSON.", null),
             ChatFrames.error(
                 ErrorCode.UNKNOWN_TYPE, "Unknown frame type \"dance\".", "not a client id!"),
             ChatFrames.refusal(InvalidInputException.of("text", "At most 4000 characters."), "c-1"),
             ChatFrames.refusal(new RateLimitedException("Slow down.", Duration.ofMillis(1)), null),
+            ChatFrames.refusal(
+                new RateLimitedException("Too many typing frames.", Duration.ofSeconds(1)), null),
             ChatFrames.refusal(
                 new RateLimitedException(ProblemType.DAILY_LIMIT, "Tomorrow.", Duration.ofHours(3)),
                 "c"),

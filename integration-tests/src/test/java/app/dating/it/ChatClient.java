@@ -108,6 +108,25 @@ final class ChatClient implements AutoCloseable {
     return client;
   }
 
+  /**
+   * Opens a socket with the token as subprotocol, from {@code forwardedFor} (the address the server
+   * believes from loopback), without waiting for {@code ready}: the server may refuse it.
+   */
+  static ChatClient opening(String token, String forwardedFor) throws Exception {
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .preferredSubprotocols(List.of("dating.v1", "bearer." + token))
+            .configurator(
+                new ClientEndpointConfig.Configurator() {
+                  @Override
+                  public void beforeRequest(Map<String, List<String>> request) {
+                    request.put("X-Forwarded-For", List.of(forwardedFor));
+                  }
+                })
+            .build();
+    return new ChatClient(config, uri());
+  }
+
   /** Connects without credentials; the first frame must sign in. */
   static ChatClient anonymous() throws Exception {
     return new ChatClient(

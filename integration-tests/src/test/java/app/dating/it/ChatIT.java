@@ -464,6 +464,178 @@ class ChatIT {
     assertEquals(404, stranger.api().get("/api/v1/chat/presence/" + pair.b().id()).status());
   }
 
+  /**
+   * Every kind of frame has a budget per socket (a token bucket each): beyond it, the frame is
+   * answered with {@code rate-limited} and {@code retryAfter}, and the socket stays open. Refused
+   * sends name their message. (The defaults: CHAT_FRAMES_PER_MINUTE; sends follow
+   * CHAT_SENDS_PER_30S.)
+   */
+  @Test
+  void everyKindOfFrameHasABudgetPerSocket() throws Exception {
+    Pair pair = matched();
+    String c = pair.conversation();
+    try (ChatClient a = ChatClient.bearer(pair.tokenA())) {
+      a.say(c, "m-1", "hello");
+      a.await("ack");
+      List<Map.Entry<String, String>> frames =
+          List.of(
+              Map.entry("typing", "{\"type\":\"typing\",\"conversation\":\"" + c + "\"}"),
+              Map.entry("read", "{\"type\":\"read\",\"conversation\":\"" + c + "\",\"upTo\":1}"),
+              Map.entry(
+                  "delivered",
+                  "{\"type\":\"delivered\",\"conversation\":\"" + c + "\",\"upTo\":1}"),
+              Map.entry("sync", "{\"type\":\"sync\",\"conversations\":{\"" + c + "\":1}}"),
+              Map.entry("ping", "{\"type\":\"ping\"}"));
+      for (Map.Entry<String, String> kind : frames) {
+        for (int i = 0; i < 150; i++) {
+          a.send(kind.getValue());
+        }
+        JsonObject refused =
+            a.await(
+                f ->
+                    "error".equals(f.getString("type"))
+                        && "rate-limited".equals(f.getString("code"))
+                        && f.getString("detail").contains(" " + kind.getKey() + " frames"),
+                "a rate-limited error for " + kind.getKey() + " frames");
+        assertTrue(refused.getInt("retryAfter") >= 1, refused::toString);
+        a.skipped.clear();
+      }
+      // Sends that fail validation never reach the account's message limit; they have a budget too.
+      String tooLong = "x".repeat(4001);
+      for (int i = 0; i < 100; i++) {
+        a.sendOutOfContract(
+            "{\"type\":\"send\",\"conversation\":\""
+                + c
+                + "\",\"clientId\":\"bad-"
+                + i
+                + "\",\"text\":\""
+                + tooLong
+                + "\"}");
+      }
+      JsonObject refused =
+          a.await(
+              f ->
+                  "error".equals(f.getString("type"))
+                      && "rate-limited".equals(f.getString("code"))
+                      && f.getString("detail").contains(" send frames"),
+              "a rate-limited error for sends");
+      assertTrue(refused.getString("ref").startsWith("bad-"), refused::toString);
+      assertTrue(a.session.isOpen());
+    }
+  }
+
+  /**
+   * A sync sends at most a page of messages (CHAT_SYNC_PAGE_MESSAGES, 20 in this module's pom),
+   * then {@code synced} with {@code next}; a sync with that {@code cursor} sends the next page.
+   */
+  @Test
+  void aSyncSendsAPageAtATimeAndContinuesWithItsCursor() throws Exception {
+    Pair pair = matched();
+    for (int i = 1; i <= 25; i++) {
+      Reply sent =
+          pair.a()
+              .api()
+              .post(
+                  "/api/v1/conversations/" + pair.conversation() + "/messages",
+                  "{\"clientId\":\"p-" + i + "\",\"text\":\"page " + i + "\"}");
+      assertEquals(201, sent.status(), sent::toString);
+    }
+    try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+      b.send("{\"type\":\"sync\",\"conversations\":{\"" + pair.conversation() + "\":0}}");
+      JsonObject first = b.await("synced");
+      assertEquals(
+          IntStream.rangeClosed(1, 20).boxed().toList(),
+          b.messages(300).stream().map(m -> m.getInt("seq")).toList(),
+          "the first page");
+      assertTrue(first.containsKey("next"), "more to come: " + first);
+
+      b.send("{\"type\":\"sync\",\"cursor\":\"made-up\"}");
+      JsonObject wrong = b.await("error");
+      assertEquals("invalid", wrong.getString("code"), wrong::toString);
+      assertTrue(wrong.getString("detail").startsWith("cursor"), wrong::toString);
+
+      b.send("{\"type\":\"sync\",\"cursor\":\"" + first.getString("next") + "\"}");
+      JsonObject last = b.await("synced");
+      assertEquals(
+          List.of(21, 22, 23, 24, 25),
+          b.messages(300).stream().map(m -> m.getInt("seq")).toList(),
+          "the rest");
+      assertFalse(last.containsKey("next"), "done: " + last);
+    }
+  }
+
+  /** An account holds at most 10 sockets (CHAT_SOCKETS_PER_ACCOUNT): the next closes with 4429. */
+  @Test
+  void anAccountHoldsABoundedNumberOfSockets() throws Exception {
+    Pair pair = matched();
+    String token = pair.tokenA();
+    String address =
+        "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+    List<ChatClient> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        ChatClient socket = ChatClient.opening(token, address);
+        open.add(socket);
+        socket.await("ready");
+      }
+      ChatClient eleventh = ChatClient.opening(token, address);
+      open.add(eleventh);
+      assertEquals(4429, eleventh.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+      try (ChatClient b = ChatClient.bearer(pair.tokenB())) {
+        assertTrue(b.session.isOpen(), "another account is not concerned");
+      }
+    } finally {
+      for (ChatClient socket : open) {
+        socket.close();
+      }
+    }
+  }
+
+  /**
+   * One client address holds a bounded number of sockets (CHAT_SOCKETS_PER_ADDRESS, 20 in this
+   * module's pom): the next closes with 4429, and one closed makes room again.
+   */
+  @Test
+  void anAddressHoldsABoundedNumberOfSockets() throws Exception {
+    Pair pair = matched();
+    String address =
+        "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+    List<ChatClient> open = new ArrayList<>();
+    try {
+      for (String token : List.of(pair.tokenA(), pair.tokenB())) {
+        for (int i = 0; i < 10; i++) {
+          ChatClient socket = ChatClient.opening(token, address);
+          open.add(socket);
+          socket.await("ready");
+        }
+      }
+      ChatClient over = ChatClient.opening(pair.tokenA(), address);
+      assertEquals(4429, over.closed.get(10, TimeUnit.SECONDS).getCloseCode().getCode());
+      over.close();
+
+      open.remove(0).close();
+      ChatClient again = null;
+      for (int attempt = 0; attempt < 20 && again == null; attempt++) {
+        // The server notes a close asynchronously: a socket refused closes at once, one let in
+        // stays.
+        ChatClient socket = ChatClient.opening(pair.tokenA(), address);
+        try {
+          socket.closed.get(1, TimeUnit.SECONDS);
+          socket.close();
+        } catch (java.util.concurrent.TimeoutException stillOpen) {
+          socket.await("ready");
+          again = socket;
+        }
+      }
+      assertTrue(again != null, "room again once a socket closed");
+      open.add(again);
+    } finally {
+      for (ChatClient socket : open) {
+        socket.close();
+      }
+    }
+  }
+
   private static List<Integer> seqs(Reply reply) {
     assertEquals(200, reply.status(), reply::toString);
     return reply.structure().asJsonArray().getValuesAs(JsonObject.class).stream()

@@ -36,7 +36,7 @@ public final class ChatFrames {
     /** Not an active match of the sender (unmatched, blocked, or never one). */
     NOT_FOUND("not-found"),
     PHOTO_NOT_READY("photo-not-ready"),
-    /** With {@code retryAfter} seconds. */
+    /** With {@code retryAfter} seconds: a limit of the account, or the socket's frame budget. */
     RATE_LIMITED("rate-limited"),
     /** A frame other than {@code auth} before signing in. */
     UNAUTHENTICATED("unauthenticated"),
@@ -161,9 +161,14 @@ public final class ChatFrames {
     return frame("pong").build().toString();
   }
 
-  /** A {@code sync} is done: everything it asked for was sent before this frame. */
-  public static String synced() {
-    return frame("synced").build().toString();
+  /**
+   * A page of a {@code sync} was sent, before this frame; {@code next}, while there is more, is the
+   * {@code cursor} of the {@code sync} that sends the next page. Without it the sync is done.
+   */
+  public static String synced(Optional<String> next) {
+    JsonObjectBuilder frame = frame("synced");
+    next.ifPresent(cursor -> frame.add("next", cursor));
+    return frame.build().toString();
   }
 
   /**

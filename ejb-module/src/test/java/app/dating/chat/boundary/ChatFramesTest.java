@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,7 +91,9 @@ class ChatFramesTest {
         "{\"type\":\"presence\",\"v\":1,\"account\":\"" + PEER + "\",\"online\":false}",
         ChatFrames.presence(PEER, false));
     assertEquals("{\"type\":\"pong\",\"v\":1}", ChatFrames.pong());
-    assertEquals("{\"type\":\"synced\",\"v\":1}", ChatFrames.synced());
+    assertEquals("{\"type\":\"synced\",\"v\":1}", ChatFrames.synced(Optional.empty()));
+    assertEquals(
+        "{\"type\":\"synced\",\"v\":1,\"next\":\"3\"}", ChatFrames.synced(Optional.of("3")));
   }
 
   @Test

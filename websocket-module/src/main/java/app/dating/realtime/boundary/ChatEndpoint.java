@@ -14,10 +14,13 @@ import app.dating.identity.boundary.Sessions;
 import app.dating.identity.boundary.VerifiedToken;
 import app.dating.realtime.control.Connection;
 import app.dating.realtime.control.Connections;
+import app.dating.realtime.control.FrameBudget;
+import app.dating.realtime.control.FrameBudgets;
 import app.dating.realtime.control.Handshake;
 import app.dating.realtime.control.IdleChecks;
 import app.dating.realtime.control.Inbound;
 import app.dating.shared.problem.BusinessException;
+import app.dating.shared.problem.RateLimitedException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -29,6 +32,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,16 +55,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ChatEndpoint {
   public static final int UNAUTHORIZED = Connection.SIGNED_OUT;
   public static final int FORBIDDEN_ORIGIN = 4403;
-  static final int SYNC_PAGE = 200;
   static final long TYPING_GAP_MILLIS = 3000;
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
   private static final String CONNECTION = "chat.connection";
+  private static final String BUDGET = "chat.budget";
+  private static final String ADDRESS = "chat.address";
 
   @Inject Chat chat;
 
   @Inject ChatWriter writer;
 
   @Inject Connections connections;
+
+  @Inject FrameBudgets budgets;
 
   @Inject IdleChecks idleChecks;
 
@@ -85,11 +92,26 @@ public class ChatEndpoint {
   @ConfigProperty(name = "chat.auth-timeout-seconds", defaultValue = "5")
   int authTimeoutSeconds;
 
+  /** Most messages one {@code sync} frame sends; {@code synced} then says how to go on. */
+  @Inject
+  @ConfigProperty(name = "chat.sync-page-messages", defaultValue = "200")
+  int syncPageMessages;
+
   @OnOpen
   public void open(Session session) {
     idleChecks.takeOver(session);
     session.setMaxTextMessageBufferSize(4 * Inbound.MAX_BYTES);
     Map<String, Object> handshake = session.getUserProperties();
+    Object address = handshake.get(Handshake.ADDRESS);
+    if (address != null) {
+      if (!connections.admit((String) address)) {
+        Connection.close(
+            session, Connection.TOO_MANY_SOCKETS, "too many sockets from this address");
+        return;
+      }
+      handshake.put(ADDRESS, address);
+    }
+    handshake.put(BUDGET, budgets.budget());
     Object bearer = handshake.get(Handshake.BEARER);
     Object cookie = handshake.get(Handshake.COOKIE);
     if (bearer != null) {
@@ -130,7 +152,12 @@ public class ChatEndpoint {
     try {
       frame = Inbound.read(text);
     } catch (Inbound.Unreadable e) {
-      Connection.send(session, ChatFrames.error(e.code(), e.getMessage(), null));
+      if (withinBudget(session, FrameBudget.Kind.OTHER, null)) {
+        Connection.send(session, ChatFrames.error(e.code(), e.getMessage(), null));
+      }
+      return;
+    }
+    if (!withinBudget(session, FrameBudget.Kind.of(frame.type()), frame.clientId())) {
       return;
     }
     if (connection == null) {
@@ -180,6 +207,31 @@ public class ChatEndpoint {
     if (connection instanceof Connection c) {
       connections.remove(c);
     }
+    if (session.getUserProperties().remove(ADDRESS) instanceof String address) {
+      connections.release(address);
+    }
+  }
+
+  /**
+   * Whether the socket's budget has room for a frame of this kind; if not, the client is told when
+   * to try again ({@code rate-limited}, naming the frame's {@code clientId}) and the frame is
+   * dropped.
+   */
+  private static boolean withinBudget(Session session, FrameBudget.Kind kind, String ref) {
+    if (!(session.getUserProperties().get(BUDGET) instanceof FrameBudget budget)) {
+      return true; // (a socket refused at open: it is closing)
+    }
+    Duration wait = budget.take(kind);
+    if (wait.isZero()) {
+      return true;
+    }
+    Connection.send(
+        session,
+        ChatFrames.refusal(
+            new RateLimitedException(
+                "Too many " + kind.key() + " frames on this socket; try again later.", wait),
+            ref));
+    return false;
   }
 
   @OnError
@@ -218,16 +270,39 @@ public class ChatEndpoint {
         ack.at());
   }
 
+  /**
+   * A page of a sync: a new one from what the client says it has (conversations it leaves out:
+   * their last 50), in the order of the conversations' ids, or the next page of the one its {@code
+   * cursor} continues. {@code synced} carries the cursor of the next page while there is one.
+   */
   private void sync(Connection connection, Inbound frame) {
     UUID me = connection.accountId();
-    for (Map.Entry<UUID, Long> conversation : chat.lastSequences(me).entrySet()) {
-      UUID id = conversation.getKey();
-      long last = conversation.getValue();
-      long from = frame.has(id).orElse(Math.max(0, last - 50));
-      connection.resync(
-          id, Math.min(from, last), last, after -> chat.after(me, id, after, last, SYNC_PAGE));
+    Connection.History history =
+        (conversation, after, upTo, limit) -> {
+          try {
+            return chat.after(me, conversation, after, upTo, limit);
+          } catch (BusinessException ended) { // unmatched or blocked since: nothing to send
+            return List.of();
+          }
+        };
+    String cursor = frame.given("cursor");
+    Optional<String> next;
+    if (cursor != null) {
+      next = connection.continueSync(cursor, syncPageMessages, history);
+    } else {
+      List<Connection.SyncRange> ranges =
+          chat.lastSequences(me).entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(
+                  c -> {
+                    long last = c.getValue();
+                    long has = frame.has(c.getKey()).orElse(Math.max(0, last - 50));
+                    return new Connection.SyncRange(c.getKey(), Math.min(has, last), last);
+                  })
+              .toList();
+      next = connection.sync(ranges, syncPageMessages, history);
     }
-    connection.send(ChatFrames.synced());
+    connection.send(ChatFrames.synced(next));
   }
 
   private void typing(Connection connection, Inbound frame) {
@@ -258,10 +333,18 @@ public class ChatEndpoint {
     return clock.instant().isBefore(token.expiresAt()) && !tokens.isRevoked(token);
   }
 
+  /**
+   * Signs the socket in, unless its account holds as many sockets as it may (closed with {@value
+   * Connection#TOO_MANY_SOCKETS}). Where each conversation stands is noted before the socket is
+   * registered for deliveries, so none replays a conversation from its start.
+   */
   private void start(Session session, Connection connection) {
-    session.getUserProperties().put(CONNECTION, connection);
     connection.startAt(chat.lastSequences(connection.accountId()));
-    connections.add(connection);
+    if (!connections.add(connection)) {
+      Connection.close(session, Connection.TOO_MANY_SOCKETS, "too many sockets for this account");
+      return;
+    }
+    session.getUserProperties().put(CONNECTION, connection);
     connection.send(ChatFrames.ready(connection.accountId()));
   }
 }

@@ -2,14 +2,18 @@ package app.dating.realtime.control;
 
 import app.dating.chat.boundary.ChatFrames;
 import app.dating.chat.boundary.ChatMessage;
+import app.dating.shared.problem.InvalidInputException;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,6 +33,14 @@ public final class Connection {
   /** Close code: the credential is missing, invalid, expired or revoked. */
   public static final int SIGNED_OUT = 4401;
 
+  /** Close code: the account or the client address holds as many sockets as it may. */
+  public static final int TOO_MANY_SOCKETS = 4429;
+
+  /** Most messages one fetch of a sync asks for. */
+  static final int FETCH = 200;
+
+  static final String SYNC_GONE = "No sync of this cursor is under way; sync again without one.";
+
   static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Session session;
@@ -37,6 +49,9 @@ public final class Connection {
   private final LongSupplier nanoTime;
   private final Map<UUID, Long> delivered = new HashMap<>();
   private final Map<UUID, Instant> lastTyping = new HashMap<>();
+  private Deque<SyncRange> syncing;
+  private String syncCursor;
+  private long syncs;
   private volatile long checkedAt;
 
   /**
@@ -103,11 +118,81 @@ public final class Connection {
     delivered.putAll(lastSequences);
   }
 
-  /** The client has the conversation up to {@code has}: send what follows, up to {@code upTo}. */
-  public synchronized void resync(
-      UUID conversation, long has, long upTo, Function<Long, List<ChatMessage>> fetch) {
-    delivered.put(conversation, has);
-    deliverUpTo(conversation, upTo, fetch);
+  /**
+   * What a sync is to send of a conversation: the messages after {@code has}, up to {@code upTo}.
+   */
+  public record SyncRange(UUID conversation, long has, long upTo) {}
+
+  /**
+   * The messages of a conversation after a sequence number, up to another, oldest first, at most
+   * {@code limit}.
+   */
+  @FunctionalInterface
+  public interface History {
+    List<ChatMessage> after(UUID conversation, long after, long upTo, int limit);
+  }
+
+  /**
+   * Starts a sync (in place of one under way) and sends its first page: at most {@code page}
+   * messages, the ranges in their order. Returns the cursor that continues it, or empty when it is
+   * done.
+   */
+  public synchronized Optional<String> sync(List<SyncRange> ranges, int page, History history) {
+    syncing = new ArrayDeque<>();
+    ranges.stream().filter(r -> r.has() < r.upTo()).forEach(syncing::add);
+    return nextSyncPage(page, history);
+  }
+
+  /**
+   * Sends the next page of the sync this cursor continues.
+   *
+   * @throws InvalidInputException (field {@code cursor}) when no sync of this cursor is under way
+   *     on this socket
+   */
+  public synchronized Optional<String> continueSync(String cursor, int page, History history) {
+    if (syncing == null || !cursor.equals(syncCursor)) {
+      throw InvalidInputException.of("cursor", SYNC_GONE);
+    }
+    return nextSyncPage(page, history);
+  }
+
+  /**
+   * A page of the sync under way. Each conversation it reaches counts as delivered up to where the
+   * sync goes (live messages go on from there), so messages it has yet to send may come after newer
+   * ones; each comes once, and clients order by {@code seq}.
+   */
+  private Optional<String> nextSyncPage(int page, History history) {
+    int left = Math.max(1, page);
+    while (!syncing.isEmpty() && left > 0) {
+      SyncRange range = syncing.removeFirst();
+      delivered.merge(range.conversation(), range.upTo(), Math::max);
+      long reached = range.has();
+      while (reached < range.upTo() && left > 0) {
+        List<ChatMessage> missing =
+            history.after(range.conversation(), reached, range.upTo(), Math.min(FETCH, left));
+        if (missing.isEmpty()) {
+          reached = range.upTo();
+          break;
+        }
+        for (ChatMessage message : missing) {
+          if (message.seq() > reached && left > 0) {
+            send(ChatFrames.message(message));
+            reached = message.seq();
+            left--;
+          }
+        }
+      }
+      if (reached < range.upTo()) {
+        syncing.addFirst(new SyncRange(range.conversation(), reached, range.upTo()));
+      }
+    }
+    if (syncing.isEmpty()) {
+      syncing = null;
+      syncCursor = null;
+      return Optional.empty();
+    }
+    syncCursor = Long.toString(++syncs);
+    return Optional.of(syncCursor);
   }
 
   /** Typing indicators: at most one every {@code gapMillis} per conversation from this device. */

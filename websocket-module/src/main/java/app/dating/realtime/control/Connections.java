@@ -33,10 +33,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The sockets open on this instance, by account, and the fan-out between instances: a stored
- * message is announced (conversation, sequence number, members) on the broadcaster, and every
- * instance brings its members' sockets up to that number from the database, in order. Typing,
- * receipts and presence travel as ready frames addressed to accounts.
+ * The sockets open on this instance, by account (and how many by client address, both bounded), and
+ * the fan-out between instances: a stored message is announced (conversation, sequence number,
+ * members) on the broadcaster, and every instance brings its members' sockets up to that number
+ * from the database, in order. Typing, receipts and presence travel as ready frames addressed to
+ * accounts.
  */
 @ApplicationScoped
 public class Connections {
@@ -65,7 +66,24 @@ public class Connections {
   @ConfigProperty(name = "chat.heartbeat-seconds", defaultValue = "25")
   int heartbeatSeconds;
 
+  /**
+   * Sockets one account may hold on this instance: its devices and browser tabs, not a script's
+   * thousands.
+   */
+  @Inject
+  @ConfigProperty(name = "chat.sockets-per-account", defaultValue = "10")
+  int socketsPerAccount;
+
+  /**
+   * Sockets one client address may hold on this instance, signed in or not (behind a carrier's NAT,
+   * many people share one).
+   */
+  @Inject
+  @ConfigProperty(name = "chat.sockets-per-address", defaultValue = "200")
+  int socketsPerAddress;
+
   private final Map<UUID, Set<Connection>> byAccount = new ConcurrentHashMap<>();
+  private final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
   private Broadcaster.Subscription messages;
   private Broadcaster.Subscription signals;
   private ScheduledFuture<?> heartbeat;
@@ -103,21 +121,56 @@ public class Connections {
     workers.shutdown();
   }
 
-  /** Registers a socket; the account's first one on this instance announces it online. */
-  public void add(Connection connection) {
+  /**
+   * Counts a socket opened from a client address; false, and not counted, when the address holds
+   * {@code chat.sockets-per-address} already. Each socket counted is {@link #release}d when it
+   * closes.
+   */
+  public boolean admit(String address) {
+    AtomicBoolean admitted = new AtomicBoolean();
+    byAddress.compute(
+        address,
+        (a, open) -> {
+          int count = open == null ? 0 : open;
+          if (count >= socketsPerAddress) {
+            return open;
+          }
+          admitted.set(true);
+          return count + 1;
+        });
+    return admitted.get();
+  }
+
+  /** A socket {@link #admit}ted from this address closed. */
+  public void release(String address) {
+    byAddress.computeIfPresent(address, (a, open) -> open <= 1 ? null : open - 1);
+  }
+
+  /**
+   * Registers a signed-in socket, unless its account holds {@code chat.sockets-per-account} on this
+   * instance already (false); the account's first one on this instance announces it online.
+   */
+  public boolean add(Connection connection) {
     AtomicBoolean first = new AtomicBoolean();
+    AtomicBoolean added = new AtomicBoolean();
     byAccount.compute(
         connection.accountId(),
         (account, sockets) -> {
           Set<Connection> mine = sockets == null ? ConcurrentHashMap.newKeySet() : sockets;
-          first.set(mine.isEmpty());
-          mine.add(connection);
-          return mine;
+          if (mine.size() < socketsPerAccount) {
+            first.set(mine.isEmpty());
+            added.set(mine.add(connection));
+          }
+          return mine.isEmpty() ? null : mine;
         });
+    if (!added.get()) {
+      return false;
+    }
     presence.online(connection.accountId());
     if (first.get()) {
       announcePresence(connection.accountId(), true);
     }
+    return true;
   }
 
   /**

@@ -2,14 +2,18 @@ package app.dating.realtime.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.dating.chat.boundary.ChatMessage;
+import app.dating.realtime.control.Connection.SyncRange;
 import app.dating.shared.json.JsonP;
+import app.dating.shared.problem.InvalidInputException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,8 +126,98 @@ class ConnectionTest {
     assertEquals(List.of(11L), sentSeqs(), "older messages come with a sync only");
     assertEquals(List.of(10L), asked);
 
-    connection.resync(CONVERSATION, 8, 11, stored(11, 10, asked));
+    assertEquals(
+        Optional.empty(),
+        connection.sync(List.of(new SyncRange(CONVERSATION, 8, 11)), 100, history(11)));
     assertEquals(List.of(11L, 9L, 10L, 11L), sentSeqs(), "the client has up to 8: 9 to 11 again");
+  }
+
+  /**
+   * The history of CONVERSATION (1..last) and OTHER_CONVERSATION (1..5), as Chat.after serves it.
+   */
+  private static Connection.History history(long last) {
+    return (conversation, after, upTo, limit) ->
+        LongStream.rangeClosed(after + 1, Math.min(upTo, after + limit))
+            .filter(seq -> seq <= (conversation.equals(CONVERSATION) ? last : 5))
+            .mapToObj(
+                seq ->
+                    new ChatMessage(
+                        conversation, seq, OTHER, "c-" + seq, "TEXT", "t", null, null, NOW))
+            .toList();
+  }
+
+  private static final UUID OTHER_CONVERSATION = UUID.randomUUID();
+
+  private List<String> sentMessages() {
+    List<String> sent =
+        socket.sent.stream()
+            .map(JsonP::readObject)
+            .map(
+                f ->
+                    (f.getString("conversation").equals(CONVERSATION.toString()) ? "a" : "b")
+                        + f.getJsonNumber("seq").longValue())
+            .toList();
+    socket.sent.clear();
+    return sent;
+  }
+
+  @Test
+  void aSyncSendsAPageAtATimeAndItsCursorGoesOn() {
+    List<SyncRange> ranges =
+        List.of(new SyncRange(CONVERSATION, 0, 25), new SyncRange(OTHER_CONVERSATION, 3, 5));
+    String first = connection.sync(ranges, 10, history(25)).orElseThrow();
+    assertEquals(LongStream.rangeClosed(1, 10).mapToObj(seq -> "a" + seq).toList(), sentMessages());
+    String second = connection.continueSync(first, 10, history(25)).orElseThrow();
+    assertEquals(
+        LongStream.rangeClosed(11, 20).mapToObj(seq -> "a" + seq).toList(), sentMessages());
+    assertEquals(
+        Optional.empty(), connection.continueSync(second, 10, history(25)), "done: 7 left");
+    assertEquals(List.of("a21", "a22", "a23", "a24", "a25", "b4", "b5"), sentMessages());
+  }
+
+  @Test
+  void aCursorContinuesOnlyTheSyncUnderWay() {
+    List<SyncRange> ranges = List.of(new SyncRange(CONVERSATION, 0, 25));
+    assertSyncGone(() -> connection.continueSync("1", 10, history(25)), "no sync yet");
+    String old = connection.sync(ranges, 10, history(25)).orElseThrow();
+    String newer = connection.sync(ranges, 10, history(25)).orElseThrow();
+    assertSyncGone(() -> connection.continueSync(old, 10, history(25)), "a newer sync took over");
+    assertSyncGone(() -> connection.continueSync("made-up", 10, history(25)), "made up");
+    String last = connection.continueSync(newer, 10, history(25)).orElseThrow();
+    assertEquals(Optional.empty(), connection.continueSync(last, 10, history(25)));
+    assertSyncGone(() -> connection.continueSync(last, 10, history(25)), "finished");
+  }
+
+  private static void assertSyncGone(org.junit.jupiter.api.function.Executable call, String why) {
+    InvalidInputException e = assertThrows(InvalidInputException.class, call, why);
+    assertEquals("cursor", e.violations().get(0).field(), why);
+  }
+
+  @Test
+  void whileASyncGoesOnLiveMessagesComeOnceFromWhereTheSyncGoes() {
+    connection.startAt(Map.of(CONVERSATION, 10L));
+    String cursor =
+        connection.sync(List.of(new SyncRange(CONVERSATION, 0, 10)), 4, history(11)).orElseThrow();
+    assertEquals(List.of("a1", "a2", "a3", "a4"), sentMessages());
+    connection.deliverUpTo(CONVERSATION, 11, stored(11, 10, new ArrayList<>()));
+    assertEquals(List.of(11L), sentSeqs(), "the live message only, not the sync's next pages");
+    socket.sent.clear();
+    cursor = connection.continueSync(cursor, 4, history(11)).orElseThrow();
+    assertEquals(List.of("a5", "a6", "a7", "a8"), sentMessages());
+    assertEquals(Optional.empty(), connection.continueSync(cursor, 4, history(11)));
+    assertEquals(List.of("a9", "a10"), sentMessages(), "up to where the sync began, not 11 again");
+  }
+
+  @Test
+  void aConversationThatEndsDuringASyncIsLeftAndNothingEmptyIsPlanned() {
+    Connection.History gone = (conversation, after, upTo, limit) -> List.of();
+    assertEquals(
+        Optional.empty(),
+        connection.sync(
+            List.of(new SyncRange(CONVERSATION, 0, 30), new SyncRange(OTHER_CONVERSATION, 5, 5)),
+            10,
+            gone));
+    assertTrue(socket.sent.isEmpty());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.dating.shared.web.ForwardedFor;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -41,6 +42,56 @@ class HandshakeTest {
     @Override
     public URI getRequestURI() {
       return URI.create("/ws/v1/chat");
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return false;
+    }
+
+    @Override
+    public Object getHttpSession() {
+      return null;
+    }
+
+    @Override
+    public Map<String, List<String>> getParameterMap() {
+      return Map.of();
+    }
+
+    @Override
+    public String getQueryString() {
+      return null;
+    }
+  }
+
+  /** A request that knows its peer, as Tyrus's does ({@code getRemoteAddr()}). */
+  public static final class FromPeer implements HandshakeRequest {
+    private final Request request;
+    private final String peer;
+
+    FromPeer(String peer, Map<String, List<String>> headers) {
+      this.request = new Request(headers);
+      this.peer = peer;
+    }
+
+    public String getRemoteAddr() {
+      return peer;
+    }
+
+    @Override
+    public Map<String, List<String>> getHeaders() {
+      return request.getHeaders();
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+      return null;
+    }
+
+    @Override
+    public URI getRequestURI() {
+      return request.getRequestURI();
     }
 
     @Override
@@ -172,5 +223,27 @@ class HandshakeTest {
         "another port");
     assertFalse(
         Handshake.allowsCookieFrom("null", publicUrl, allowed), "sandboxed pages send null");
+  }
+
+  @Test
+  void theClientAddressIsThePeerOrWhomATrustedProxyNames() {
+    Handshake behindProxy = new Handshake(ForwardedFor.of("127.0.0.1"));
+    ServerEndpointConfig chat =
+        ServerEndpointConfig.Builder.create(Object.class, "/v1/chat")
+            .configurator(behindProxy)
+            .build();
+    behindProxy.modifyHandshake(
+        chat,
+        new FromPeer("127.0.0.1", Map.of("X-Forwarded-For", List.of("198.51.100.7"))),
+        new Response());
+    assertEquals("198.51.100.7", chat.getUserProperties().get(Handshake.ADDRESS), "via Apache");
+    behindProxy.modifyHandshake(
+        chat,
+        new FromPeer("203.0.113.9", Map.of("x-forwarded-for", List.of("198.51.100.7"))),
+        new Response());
+    assertEquals(
+        "203.0.113.9", chat.getUserProperties().get(Handshake.ADDRESS), "forged, not believed");
+    behindProxy.modifyHandshake(chat, new Request(Map.of()), new Response());
+    assertNull(chat.getUserProperties().get(Handshake.ADDRESS), "a request that knows no peer");
   }
 }
