@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.glassfish.tyrus.client.ClientManager;
@@ -31,8 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * pass through the balancer. Skipped where apache2 is not installed, except in CI.
  */
 class ApacheFrontIT {
-  private static final int HTTP = 18880;
-  private static final int HTTPS = 18443;
+  /** Ports of its own (it.apache.http/https), so runs on other ports can take it along. */
+  private static final int HTTP = Integer.getInteger("it.apache.http", 18880);
+
+  private static final int HTTPS = Integer.getInteger("it.apache.https", 18443);
   private static final ApacheFront FRONT =
       new ApacheFront(
           HTTP,
@@ -79,35 +82,83 @@ class ApacheFrontIT {
   }
 
   /**
-   * From 127.0.0.2, with a forged X-Forwarded-For: the application must see 127.0.0.2 and https.
+   * From 127.0.0.2, with a forged X-Forwarded-For and X-Forwarded-Proto: the application must see
+   * 127.0.0.2 (the audit trail of the registration, as the account's export shows it) and https
+   * (the Location of the new account).
    */
   @Test
   void applicationSeesTheClientAddressAndSchemeNotForgedHeaders() throws Exception {
+    String email = "front-" + java.util.UUID.randomUUID() + "@example.invalid";
+    String body =
+        "{\"email\":\""
+            + email
+            + "\",\"password\":\""
+            + Api.PASSWORD
+            + "\",\"displayName\":\"Front\",\"birthDate\":\"1990-01-01\"}";
+    String response =
+        rawFrom(
+            "127.0.0.2",
+            "POST /api/v1/auth/register HTTP/1.0\r\nHost: localhost:"
+                + HTTPS
+                + "\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-Proto: http"
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n\r\n"
+                + body);
+    assertTrue(
+        response.startsWith("HTTP/1.1 201") || response.startsWith("HTTP/1.0 201"), response);
+    assertTrue(
+        response.contains("\r\nLocation: https://localhost:" + HTTPS + "/api/v1/me\r\n"), response);
+
+    String token = new Api().login(email, Api.PASSWORD).getString("accessToken");
+    JsonObject export = new Api().bearer(token).get("/api/v1/me/export").json();
+    List<String> registeredFrom =
+        export.getJsonArray("securityEvents").getValuesAs(JsonObject.class).stream()
+            .filter(event -> "REGISTER".equals(event.getString("action")))
+            .map(event -> event.getString("ip"))
+            .toList();
+    assertEquals(List.of("127.0.0.2"), registeredFrom, export::toString);
+  }
+
+  /**
+   * The operators' diagnostics never pass the front, whoever asks (operators use the server's own
+   * listener, with an ADMIN token).
+   */
+  @ParameterizedTest
+  @CsvSource({"/api/v1/system/client", "/api/v1/system;x=1/client", "/api/v1/%73ystem/client"})
+  void theSystemResourcesAreClosedAtTheFront(String path) throws Exception {
+    String response =
+        rawFrom(
+            "127.0.0.1",
+            "GET "
+                + path
+                + " HTTP/1.0\r\nHost: localhost:"
+                + HTTPS
+                + "\r\nAuthorization: "
+                + RolesIT.adminBearer()
+                + "\r\n\r\n");
+    assertTrue(response.startsWith("HTTP/1.1 403"), response);
+    assertTrue(
+        response
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("content-type: application/problem+json"),
+        response);
+  }
+
+  /** One request over TLS from a local address of the test's choosing; the whole response. */
+  private static String rawFrom(String localAddress, String request) throws Exception {
     try (SSLSocket socket =
         (SSLSocket)
             tls.getSocketFactory()
                 .createSocket(
                     InetAddress.getByName("127.0.0.1"),
                     HTTPS,
-                    InetAddress.getByName("127.0.0.2"),
+                    InetAddress.getByName(localAddress),
                     0)) {
       OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET /api/v1/system/client HTTP/1.0\r\nHost: localhost:"
-                  + HTTPS
-                  + "\r\nX-Forwarded-For: 203.0.113.66\r\nX-Forwarded-Proto: http\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
+      out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
-      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(
-          response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.0 200"), response);
-      JsonObject seen =
-          Json.createReader(new StringReader(response.substring(response.indexOf("\r\n\r\n") + 4)))
-              .readObject();
-      assertEquals("127.0.0.2", seen.getString("clientAddress"), seen::toString);
-      assertEquals("https", seen.getString("scheme"), seen::toString);
-      assertTrue(seen.getBoolean("secure"), seen::toString);
-      assertEquals("https://localhost:" + HTTPS + "/api/v1/", seen.getString("baseUri"));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -21,7 +21,10 @@ public final class ConfigKeys {
   /** Comma-separated addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   public static final String TRUSTED_PROXIES = "proxy.trusted";
 
-  /** Enables the operator diagnostics endpoints under /api/v1/system. */
+  /**
+   * Enables the operator diagnostics: the endpoints under /api/v1/system (for ADMINs) and the bare
+   * WebSocket echo /ws/v1/echo.
+   */
   public static final String DIAGNOSTICS = "platform.diagnostics";
 
   /** How many times a background job is tried before it goes to the dead-letter queue. */

@@ -1,7 +1,7 @@
 package app.dating.system.boundary;
 
 import app.dating.api.http.ClientAddress;
-import app.dating.api.http.Public;
+import app.dating.api.http.Roles;
 import app.dating.api.problem.RequestBodies;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
@@ -34,17 +34,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Operator diagnostics, off unless {@code platform.diagnostics=true}: what the server sees of a
- * request behind the proxy, and a job that runs through the queue (or fails on purpose, to check
- * retries and the dead-letter queue). The benchmark ceiling is not here: it is a WAR of its own
- * (benchmarks/ceiling), deployed only with diagnostics on. One instance for the application, like
- * the other hot resources (request data come in as parameters).
+ * Operator diagnostics, off unless {@code platform.diagnostics=true}, and for admins only even then
+ * (Apache does not pass them at all): what the server sees of a request, and a job that runs
+ * through the queue (or fails on purpose, to check retries and the dead-letter queue). The
+ * benchmark ceiling is not here: it is a WAR of its own (benchmarks/ceiling), deployed only with
+ * diagnostics on. One instance for the application, like the other hot resources (request data come
+ * in as parameters).
  */
 @Tag(name = "system")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirementsSet({
+  @SecurityRequirement(name = "session"),
+  @SecurityRequirement(name = "csrf")
+})
+@Roles("ADMIN")
 @ApplicationScoped
 @Path("system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,8 +77,6 @@ public class DiagnosticsResource {
       operationId = "getClientView",
       summary = "What the server sees of this request (client address, scheme, base URI)")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @Public
-  @SecurityRequirements
   @APIResponseSchema(value = ClientView.class, responseDescription = "What the server sees")
   public ClientView client(@Context HttpServletRequest request, @Context UriInfo uri) {
     requireEnabled();
@@ -96,8 +102,6 @@ public class DiagnosticsResource {
               schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = JobView.class)))
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @Public
-  @SecurityRequirements
   public Response submit(DiagnosticJob body, @Context UriInfo uri) {
     requireEnabled();
     DiagnosticJob job = bodies.valid(body);
@@ -122,8 +126,6 @@ public class DiagnosticsResource {
   @Path("jobs/{id}")
   @Operation(operationId = "getDiagnosticJob", summary = "A job's status, attempts and last error")
   @APIResponse(responseCode = "404", ref = "NotFound")
-  @Public
-  @SecurityRequirements
   @APIResponseSchema(value = JobView.class, responseDescription = "The job")
   public JobView job(@PathParam("id") UUID id) {
     requireEnabled();
