@@ -219,7 +219,7 @@ public class ChatEndpoint {
    */
   private static boolean withinBudget(Session session, FrameBudget.Kind kind, String ref) {
     if (!(session.getUserProperties().get(BUDGET) instanceof FrameBudget budget)) {
-      return true; // (a socket refused at open: it is closing)
+      return false; // a socket refused at open: it is closing, nothing it sends is handled
     }
     Duration wait = budget.take(kind);
     if (wait.isZero()) {
