@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The discovery feed: hard filters hold both ways, exclusions hold, nobody repeats within a session. */
+/**
+ * The discovery feed: hard filters hold both ways, exclusions hold, nobody repeats within a
+ * session.
+ */
 class FeedIT {
 
   private static Set<String> feed(Person who) {
@@ -25,9 +28,15 @@ class FeedIT {
     Set<String> ids = new LinkedHashSet<>();
     String cursor = null;
     for (int page = 0; page < 20; page++) {
-      Reply reply = who.api().get("/api/v1/discovery/feed?limit=" + pageSize + (cursor == null ? "" : "&cursor=" + cursor));
+      Reply reply =
+          who.api()
+              .get(
+                  "/api/v1/discovery/feed?limit="
+                      + pageSize
+                      + (cursor == null ? "" : "&cursor=" + cursor));
       assertEquals(200, reply.status(), reply::toString);
-      List<JsonObject> cards = reply.json().getJsonArray("candidates").getValuesAs(JsonObject.class);
+      List<JsonObject> cards =
+          reply.json().getJsonArray("candidates").getValuesAs(JsonObject.class);
       if (cards.isEmpty()) {
         break;
       }
@@ -43,29 +52,55 @@ class FeedIT {
   @Test
   void hardFiltersHoldBothWays() {
     double[] here = People.somewhereEmpty();
-    Person me = People.create(30, "woman", "[\"man\"]", 25, 40, 30, here[0], here[1], "DISCOVERABLE");
+    Person me =
+        People.create(30, "woman", "[\"man\"]", 25, 40, 30, here[0], here[1], "DISCOVERABLE");
 
     double[] near = People.north(here, 5);
-    Person fits = People.create(32, "man", "[\"woman\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
-    Person wantsMen = People.create(32, "man", "[\"man\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
-    Person tooOld = People.create(50, "man", "[\"woman\"]", 25, 60, 50, near[0], near[1], "DISCOVERABLE");
-    Person thinksMeTooOld = People.create(28, "man", "[\"woman\"]", 18, 25, 50, near[0], near[1], "DISCOVERABLE");
+    Person fits =
+        People.create(32, "man", "[\"woman\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
+    Person wantsMen =
+        People.create(32, "man", "[\"man\"]", 25, 35, 50, near[0], near[1], "DISCOVERABLE");
+    Person tooOld =
+        People.create(50, "man", "[\"woman\"]", 25, 60, 50, near[0], near[1], "DISCOVERABLE");
+    Person thinksMeTooOld =
+        People.create(28, "man", "[\"woman\"]", 18, 25, 50, near[0], near[1], "DISCOVERABLE");
     Person woman = People.create(30, "woman", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
     double[] ten = People.north(here, 10);
-    Person staysClose = People.create(32, "man", "[\"woman\"]", 25, 35, 5, ten[0], ten[1], "DISCOVERABLE");
+    Person staysClose =
+        People.create(32, "man", "[\"woman\"]", 25, 35, 5, ten[0], ten[1], "DISCOVERABLE");
     double[] far = People.north(here, 40);
-    Person tooFar = People.create(32, "man", "[\"woman\"]", 25, 35, 100, far[0], far[1], "DISCOVERABLE");
+    Person tooFar =
+        People.create(32, "man", "[\"woman\"]", 25, 35, 100, far[0], far[1], "DISCOVERABLE");
     Person paused = People.create(32, "man", "[\"woman\"]", 25, 35, 50, near[0], near[1], "PAUSED");
     Person swiped = People.create(33, "man", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
     Person blocker = People.create(34, "man", "[]", 18, 99, 50, near[0], near[1], "DISCOVERABLE");
     me.api().post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}");
     blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}");
 
-    assertEquals(Set.of(fits.id()), feed(me), "only the one who fits both ways; not: wants men " + wantsMen.id() + ", too old "
-        + tooOld.id() + ", thinks me too old " + thinksMeTooOld.id() + ", a woman " + woman.id() + ", stays within 5 km " + staysClose.id()
-        + ", 40 km away " + tooFar.id() + ", paused " + paused.id() + ", swiped " + swiped.id() + ", blocked me " + blocker.id());
+    assertEquals(
+        Set.of(fits.id()),
+        feed(me),
+        "only the one who fits both ways; not: wants men "
+            + wantsMen.id()
+            + ", too old "
+            + tooOld.id()
+            + ", thinks me too old "
+            + thinksMeTooOld.id()
+            + ", a woman "
+            + woman.id()
+            + ", stays within 5 km "
+            + staysClose.id()
+            + ", 40 km away "
+            + tooFar.id()
+            + ", paused "
+            + paused.id()
+            + ", swiped "
+            + swiped.id()
+            + ", blocked me "
+            + blocker.id());
 
-    JsonObject card = me.api().get("/api/v1/discovery/feed").json().getJsonArray("candidates").getJsonObject(0);
+    JsonObject card =
+        me.api().get("/api/v1/discovery/feed").json().getJsonArray("candidates").getJsonObject(0);
     assertEquals(5, card.getInt("distanceKm"));
     assertEquals(32, card.getInt("age"));
   }
@@ -83,7 +118,8 @@ class FeedIT {
   }
 
   @Test
-  void aNewSessionReusesTheRankedPoolButNeverWhoWasSwipedPausedOrBlockedSinceAndNewFiltersMakeANewOne() {
+  void
+      aNewSessionReusesTheRankedPoolButNeverWhoWasSwipedPausedOrBlockedSinceAndNewFiltersMakeANewOne() {
     double[] here = People.somewhereEmpty();
     Person me = People.open("woman", here[0], here[1]);
     double[] near = People.north(here, 3);
@@ -93,44 +129,68 @@ class FeedIT {
     Person stays = People.open("man", near[0], near[1]);
     assertEquals(Set.of(swiped.id(), paused.id(), blocker.id(), stays.id()), feed(me, 1));
 
-    assertEquals(200, me.api().post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}").status());
-    assertEquals(200, paused.api().put("/api/v1/me/profile", profile("man", 100, "PAUSED")).status());
-    assertEquals(204, blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}").status());
-    Person newcomer = People.open("man", here[0], here[1]); // nearer than everyone: first in a fresh ranking
+    assertEquals(
+        200,
+        me.api()
+            .post("/api/v1/swipes", "{\"targetId\":\"" + swiped.id() + "\",\"kind\":\"PASS\"}")
+            .status());
+    assertEquals(
+        200, paused.api().put("/api/v1/me/profile", profile("man", 100, "PAUSED")).status());
+    assertEquals(
+        204, blocker.api().post("/api/v1/blocks", "{\"accountId\":\"" + me.id() + "\"}").status());
+    Person newcomer =
+        People.open("man", here[0], here[1]); // nearer than everyone: first in a fresh ranking
     // Pages of one: the new session starts from the pool made above, whose cards are checked again;
     // once it is used up, the feed queries afresh and finds the newcomer.
-    assertEquals(List.of(stays.id(), newcomer.id()), List.copyOf(feed(me, 1)), "the pool first, then a fresh query");
+    assertEquals(
+        List.of(stays.id(), newcomer.id()),
+        List.copyOf(feed(me, 1)),
+        "the pool first, then a fresh query");
 
-    assertEquals(200, me.api().put("/api/v1/me/profile", profile("woman", 2, "DISCOVERABLE")).status());
-    assertEquals(Set.of(newcomer.id()), feed(me, 1), "within 2 km now: a new pool, not the one made for 100 km (stays is 3 km away)");
+    assertEquals(
+        200, me.api().put("/api/v1/me/profile", profile("woman", 2, "DISCOVERABLE")).status());
+    assertEquals(
+        Set.of(newcomer.id()),
+        feed(me, 1),
+        "within 2 km now: a new pool, not the one made for 100 km (stays is 3 km away)");
   }
 
   /** The profile People.open gives, with another distance or visibility. */
   private static String profile(String gender, int maxKm, String visibility) {
-    return "{\"gender\":\"" + gender + "\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":" + maxKm
-        + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],\"visibility\":\"" + visibility + "\"}";
+    return "{\"gender\":\""
+        + gender
+        + "\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":"
+        + maxKm
+        + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],\"visibility\":\""
+        + visibility
+        + "\"}";
   }
 
   @Test
   void aNewAccountIsToldToFillItsProfileAndBadParametersAreProblems() {
-    Api api = new Api().bearer(Api.register().accessToken());
+    Api api = new Api().bearer(Api.registerVerified().accessToken());
     Reply reply = api.get("/api/v1/discovery/feed");
     assertEquals(400, reply.status(), reply::toString);
-    assertEquals("profile", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(
+        "profile", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     Reply badLimit = api.get("/api/v1/matches?limit=many");
     assertEquals(400, badLimit.status(), badLimit::toString);
-    assertEquals("limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(
+        "limit", badLimit.json().getJsonArray("errors").getJsonObject(0).getString("field"));
   }
 
   @Test
   void theFeedNeedsALocation() {
-    Api.Account account = Api.register();
+    Api.Account account = Api.registerVerified();
     Api api = new Api().bearer(account.accessToken());
-    api.put("/api/v1/me/profile", "{\"gender\":\"woman\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":50,"
-        + "\"languages\":[],\"prompts\":[],\"interests\":[],\"visibility\":\"HIDDEN\"}");
+    api.put(
+        "/api/v1/me/profile",
+        "{\"gender\":\"woman\",\"wantedGenders\":[],\"ageMin\":18,\"ageMax\":99,\"maxDistanceKm\":50,"
+            + "\"languages\":[],\"prompts\":[],\"interests\":[],\"visibility\":\"HIDDEN\"}");
     Reply reply = api.get("/api/v1/discovery/feed");
     assertEquals(400, reply.status(), reply::toString);
-    assertEquals("location", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals(
+        "location", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     assertEquals(400, api.get("/api/v1/discovery/feed?cursor=made-up").status());
   }
 }
