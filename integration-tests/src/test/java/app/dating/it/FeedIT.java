@@ -248,7 +248,7 @@ class FeedIT {
 
   @Test
   void aNewAccountIsToldToFillItsProfileAndBadParametersAreProblems() {
-    Api api = new Api().bearer(Api.register().accessToken());
+    Api api = new Api().bearer(Api.registerVerified().accessToken());
     Reply reply = api.get("/api/v1/discovery/feed");
     assertEquals(400, reply.status(), reply::toString);
     assertEquals(
@@ -261,7 +261,7 @@ class FeedIT {
 
   @Test
   void theFeedNeedsALocation() {
-    Api.Account account = Api.register();
+    Api.Account account = Api.registerVerified();
     Api api = new Api().bearer(account.accessToken());
     api.put(
         "/api/v1/me/profile",

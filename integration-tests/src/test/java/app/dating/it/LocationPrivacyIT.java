@@ -19,11 +19,25 @@ class LocationPrivacyIT {
   private static final int PROBES = 40;
   private static final double KM_PER_DEGREE = Math.toRadians(LocationGrid.EARTH_RADIUS_KM);
 
-  /** The answers one attacker gets for a fixed list of probe positions around the victim's area. */
-  private static List<Integer> answers(Api attacker, String victimId, List<double[]> probes) {
+  /**
+   * The most position changes one account gets a day (PROFILES_LOCATION_CHANGES_PER_DAY): the
+   * attacker needs a verified account for every so many probes.
+   */
+  private static final int CHANGES_PER_ACCOUNT = 20;
+
+  /** The answers the attacker gets for a fixed list of probe positions around the victim's area. */
+  private static List<Integer> answers(String victimId, List<double[]> probes) {
     List<Integer> shown = new ArrayList<>();
-    for (double[] probe : probes) {
-      Reply moved = attacker.put("/api/v1/me/location", "{\"latitude\":" + probe[0] + ",\"longitude\":" + probe[1] + "}");
+    Api attacker = null;
+    for (int i = 0; i < probes.size(); i++) {
+      if (i % CHANGES_PER_ACCOUNT == 0) {
+        attacker = new Api().bearer(Api.registerVerified().accessToken());
+      }
+      double[] probe = probes.get(i);
+      Reply moved =
+          attacker.put(
+              "/api/v1/me/location",
+              "{\"latitude\":" + probe[0] + ",\"longitude\":" + probe[1] + "}");
       assertEquals(204, moved.status(), moved::toString);
       Reply seen = attacker.get("/api/v1/profiles/" + victimId);
       assertEquals(200, seen.status(), seen::toString);
@@ -43,14 +57,17 @@ class LocationPrivacyIT {
   }
 
   private static double[] offset(double lat, double lon, double northKm, double eastKm) {
-    return new double[] {lat + northKm / KM_PER_DEGREE, lon + eastKm / (KM_PER_DEGREE * Math.cos(Math.toRadians(lat)))};
+    return new double[] {
+      lat + northKm / KM_PER_DEGREE, lon + eastKm / (KM_PER_DEGREE * Math.cos(Math.toRadians(lat)))
+    };
   }
 
   /**
    * The attacker's best guess: the centre of the points (25 m lattice) whose rounded distances
    * explain the most answers, as if the server rounded exact distances.
    */
-  private static double[] estimate(double guessLat, double guessLon, List<double[]> probes, List<Integer> shown) {
+  private static double[] estimate(
+      double guessLat, double guessLon, List<double[]> probes, List<Integer> shown) {
     int best = -1;
     double sumLat = 0;
     double sumLon = 0;
@@ -84,17 +101,20 @@ class LocationPrivacyIT {
   @Test
   void theAttackerLearnsTheCellAndNoMore() throws Exception {
     Random random = new Random(42);
-    Api.Account victimAccount = Api.register();
+    Api.Account victimAccount = Api.registerVerified();
     Api victim = ProfilesIT.discoverable(victimAccount);
     List<Double> errorsKm = new ArrayList<>();
     for (int round = 0; round < 6; round++) {
       double lat = 48.80 + 0.2 * random.nextDouble();
       double lon = 2.25 + 0.2 * random.nextDouble();
-      assertEquals(204, victim.put("/api/v1/me/location", "{\"latitude\":" + lat + ",\"longitude\":" + lon + "}").status());
+      assertEquals(
+          204,
+          victim
+              .put("/api/v1/me/location", "{\"latitude\":" + lat + ",\"longitude\":" + lon + "}")
+              .status());
       double[] guess = offset(lat, lon, random.nextDouble() - 0.5, random.nextDouble() - 0.5);
       List<double[]> probes = probesAround(guess[0], guess[1], random);
-      Api attacker = new Api().bearer(Api.register().accessToken());
-      List<Integer> shown = answers(attacker, victimAccount.id(), probes);
+      List<Integer> shown = answers(victimAccount.id(), probes);
       double[] estimated = estimate(guess[0], guess[1], probes, shown);
       errorsKm.add(LocationGrid.haversineKm(lat, lon, estimated[0], estimated[1]));
 
@@ -103,17 +123,35 @@ class LocationPrivacyIT {
         LocationGrid.Cell cell = LocationGrid.cellOf(lat, lon);
         double[] twin;
         do {
-          twin = offset(cell.centreLatitude(), cell.centreLongitude(), random.nextDouble() - 0.5, random.nextDouble() - 0.5);
+          twin =
+              offset(
+                  cell.centreLatitude(),
+                  cell.centreLongitude(),
+                  random.nextDouble() - 0.5,
+                  random.nextDouble() - 0.5);
         } while (!LocationGrid.cellOf(twin[0], twin[1]).equals(cell)
             || LocationGrid.haversineKm(lat, lon, twin[0], twin[1]) < 0.2);
-        assertEquals(204, victim.put("/api/v1/me/location", "{\"latitude\":" + twin[0] + ",\"longitude\":" + twin[1] + "}").status());
-        Api second = new Api().bearer(Api.register().accessToken());
-        assertEquals(shown, answers(second, victimAccount.id(), probes), "two positions in one cell look the same");
+        assertEquals(
+            204,
+            victim
+                .put(
+                    "/api/v1/me/location",
+                    "{\"latitude\":" + twin[0] + ",\"longitude\":" + twin[1] + "}")
+                .status());
+        assertEquals(
+            shown, answers(victimAccount.id(), probes), "two positions in one cell look the same");
       }
     }
-    double meanMetres = 1000 * errorsKm.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    System.out.printf("trilateration through the API: mean error %.0f m over %d victims%n", meanMetres, errorsKm.size());
-    assertTrue(meanMetres > 150, "the attacker should not beat the cell: mean error " + meanMetres + " m " + errorsKm);
-    assertTrue(meanMetres < 1500, "the distances shown should still be useful: mean error " + meanMetres + " m");
+    double meanMetres =
+        1000 * errorsKm.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    System.out.printf(
+        "trilateration through the API: mean error %.0f m over %d victims%n",
+        meanMetres, errorsKm.size());
+    assertTrue(
+        meanMetres > 150,
+        "the attacker should not beat the cell: mean error " + meanMetres + " m " + errorsKm);
+    assertTrue(
+        meanMetres < 1500,
+        "the distances shown should still be useful: mean error " + meanMetres + " m");
   }
 }

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Discoverable people made through the API, placed where a test wants them. */
+/**
+ * Discoverable people made through the API (verified, unless a test wants otherwise), placed where
+ * a test wants them.
+ */
 final class People {
   private People() {}
 
@@ -24,8 +27,10 @@ final class People {
   static double[] somewhereEmpty() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     try (Connection db = Database.connect();
-        PreparedStatement near = db.prepareStatement("select count(*) from profile where cell_lat is not null"
-            + " and earth_box(ll_to_earth(?, ?), 300000) @> ll_to_earth(cell_lat, cell_lon)")) {
+        PreparedStatement near =
+            db.prepareStatement(
+                "select count(*) from profile where cell_lat is not null"
+                    + " and earth_box(ll_to_earth(?, ?), 300000) @> ll_to_earth(cell_lat, cell_lon)")) {
       for (int attempt = 0; attempt < 100; attempt++) {
         double[] place = {-55 + 125 * random.nextDouble(), -180 + 360 * random.nextDouble()};
         near.setDouble(1, place[0]);
@@ -43,15 +48,75 @@ final class People {
     throw new AssertionError("no empty place found in 100 tries");
   }
 
-  static Person create(int age, String gender, String wanted, int ageMin, int ageMax, int maxKm, double lat, double lon, String visibility) {
-    Api.Account account = Api.register("p-" + UUID.randomUUID() + "@example.invalid", "P" + age + gender.charAt(0),
+  /** A person with a verified address (only they see others and are seen), placed as asked. */
+  static Person create(
+      int age,
+      String gender,
+      String wanted,
+      int ageMin,
+      int ageMax,
+      int maxKm,
+      double lat,
+      double lon,
+      String visibility) {
+    return place(
+        register(age, gender).verified(),
+        gender,
+        wanted,
+        ageMin,
+        ageMax,
+        maxKm,
+        lat,
+        lon,
+        visibility);
+  }
+
+  /**
+   * A person who never followed the verification link, with a discoverable profile and a position:
+   * a throwaway account, which sees nobody and is shown to nobody.
+   */
+  static Person unverified(String gender, double lat, double lon) {
+    return place(register(30, gender), gender, "[]", 18, 99, 100, lat, lon, "DISCOVERABLE");
+  }
+
+  private static Api.Account register(int age, String gender) {
+    return Api.register(
+        "p-" + UUID.randomUUID() + "@example.invalid",
+        "P" + age + gender.charAt(0),
         LocalDate.now().minusYears(age).minusDays(10));
+  }
+
+  private static Person place(
+      Api.Account account,
+      String gender,
+      String wanted,
+      int ageMin,
+      int ageMax,
+      int maxKm,
+      double lat,
+      double lon,
+      String visibility) {
     Api api = account.api().bearer(account.accessToken());
-    Reply profile = api.put("/api/v1/me/profile", "{\"gender\":\"" + gender + "\",\"wantedGenders\":" + wanted + ",\"ageMin\":" + ageMin
-        + ",\"ageMax\":" + ageMax + ",\"maxDistanceKm\":" + maxKm + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],"
-        + "\"visibility\":\"" + visibility + "\"}");
+    Reply profile =
+        api.put(
+            "/api/v1/me/profile",
+            "{\"gender\":\""
+                + gender
+                + "\",\"wantedGenders\":"
+                + wanted
+                + ",\"ageMin\":"
+                + ageMin
+                + ",\"ageMax\":"
+                + ageMax
+                + ",\"maxDistanceKm\":"
+                + maxKm
+                + ",\"languages\":[],\"prompts\":[],\"interests\":[1,2],"
+                + "\"visibility\":\""
+                + visibility
+                + "\"}");
     assertEquals(200, profile.status(), profile::toString);
-    Reply located = api.put("/api/v1/me/location", "{\"latitude\":" + lat + ",\"longitude\":" + lon + "}");
+    Reply located =
+        api.put("/api/v1/me/location", "{\"latitude\":" + lat + ",\"longitude\":" + lon + "}");
     assertEquals(204, located.status(), located::toString);
     return new Person(account.id(), account.email(), api);
   }
@@ -64,7 +129,11 @@ final class People {
   /** Both like each other: the id of their match (and of its conversation). */
   static String match(Person one, Person other) {
     one.api().post("/api/v1/swipes", "{\"targetId\":\"" + other.id() + "\",\"kind\":\"LIKE\"}");
-    return other.api().post("/api/v1/swipes", "{\"targetId\":\"" + one.id() + "\",\"kind\":\"LIKE\"}").json().getString("matchId");
+    return other
+        .api()
+        .post("/api/v1/swipes", "{\"targetId\":\"" + one.id() + "\",\"kind\":\"LIKE\"}")
+        .json()
+        .getString("matchId");
   }
 
   static double[] north(double[] from, double km) {

@@ -2,7 +2,10 @@ package app.dating.tools;
 
 import java.util.Arrays;
 
-/** Entry point: {@code java -cp 'tools/target/*:tools/target/lib/*' app.dating.tools.Tools COMMAND ...}. */
+/**
+ * Entry point: {@code java -cp 'tools/target/*:tools/target/lib/*' app.dating.tools.Tools COMMAND
+ * ...}.
+ */
 public final class Tools {
   private Tools() {}
 
@@ -23,6 +26,7 @@ public final class Tools {
     switch (args[0]) {
       case "db-start" -> LocalDatabase.start(options);
       case "redis-binary" -> LocalRedis.extract(options);
+      case "mail-start" -> LocalMail.run(options);
       case "demo-data" -> DemoData.run(options);
       case "password-hash-bench" -> PasswordHashBenchmark.run(options);
       case "photo-pipeline-bench" -> PhotoPipelineBenchmark.run(options);
@@ -41,6 +45,8 @@ public final class Tools {
         Commands:
           db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
           redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
+          mail-start [--smtp-port 8025] [--web-port 8026]
+                                              a local mail server (GreenMail SMTP) and a page of the mails it got; runs until stopped
           jwt-keys --dir DIR [--rotate true] [--keep 3]
                                               make the access-token signing key and the JWKS (rotate: new key, old ones stay published)
           demo-data --users N [--jdbc URL] [--user U] [--password P] [--seed S] [--batch B]

@@ -12,6 +12,7 @@ import app.dating.profiles.entity.Profile;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,29 +42,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * loop cannot fill the cache (Redis, which also holds revocations and rate limits). A new session
  * starts from the seeker's ranked pool of the last {@code discovery.pool-ttl} when their filters
  * are unchanged (the candidate query is most of a first page's cost), less whom they swiped since;
- * every page's cards re-check the exclusions, so someone who paused, left, was banned or blocked
- * since the pool was made is not shown.
+ * every page's cards re-check the exclusions (the visibility rule, {@code profiles_visible_to}), so
+ * someone who paused, left, was suspended or blocked since the pool was made is not shown. Only a
+ * verified account sees the feed.
  */
 @Stateless
 public class Discovery {
   static final int POOL = 200;
   static final Duration SESSION = Duration.ofHours(1);
   static final String CARDS =
-      "select cast(p.account_id as varchar), a.display_name, a.birth_date, p.gender, p.intent, p.bio, p.cell_lat, p.cell_lon,"
+      "select cast(p.account_id as varchar), p.display_name, p.birth_date, p.gender, p.intent, p.bio, p.cell_lat, p.cell_lon,"
           + " (select string_agg(cast(i.interest_id as varchar), ',' order by i.interest_id)"
           + "   from profile_interest i where i.account_id = p.account_id),"
           + " (select string_agg(cast(ph.id as varchar), ',' order by ph.position, ph.created_at)"
           + "   from photo ph where ph.account_id = p.account_id and ph.conversation_id is null and ph.status = 'READY')"
-          + " from profile p join account a on a.id = p.account_id"
+          + " from profiles_visible_to(?2) p"
           + " where p.account_id = any(cast(string_to_array(?1, ',') as uuid[]))"
-          + " and a.status = 'ACTIVE' and p.visibility = 'DISCOVERABLE'"
-          + " and not exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = ?2 and b.blocked_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?2)";
+          + " and not exists (select 1 from swipe s where s.swiper_id = ?2 and s.target_id = p.account_id)";
 
   @PersistenceContext EntityManager em;
 
   @Inject CandidateGenerator generator;
+
+  @Inject Visibility visibility;
 
   @Inject Ranker ranker;
 
@@ -105,6 +106,7 @@ public class Discovery {
    *     discovery.feed-requests-per-minute}
    */
   public FeedPage feed(UUID me, String cursor, int size) {
+    visibility.requireMayBrowse(me);
     limiter.consume(
         new RateLimit("feed", Math.max(1, requestsPerMinute), Duration.ofMinutes(1)),
         me.toString());
@@ -247,8 +249,8 @@ public class Discovery {
 
   /**
    * The cards of a page, in its order, from one query: each person's account, profile, interests
-   * and ready profile photos (in their order). Whoever no longer passes the exclusions
-   * (discoverable, active, not swiped, not blocked either way) is left out.
+   * and ready profile photos (in their order). Whoever is no longer shown to the seeker (the
+   * visibility rule) or was swiped since is left out.
    */
   private List<FeedCard> cards(UUID me, List<UUID> ids) {
     if (ids.isEmpty()) {

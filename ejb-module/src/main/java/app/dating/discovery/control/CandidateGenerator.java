@@ -15,17 +15,20 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Finds the candidates that pass every hard filter, both ways, nearest first: discoverable, active
- * account, within both maximum distances, each in the other's wanted genders and age range; not the
- * seeker, not already swiped, not blocked either way, not served earlier in this feed session
+ * Finds the candidates that pass every hard filter, both ways, nearest first: shown to the seeker
+ * at all (the visibility rule, {@code profiles_visible_to}: discoverable, an active and verified
+ * account, not the seeker, not blocked either way), within both maximum distances, each in the
+ * other's wanted genders and age range; not already swiped, not served earlier in this feed session
  * (matched people were swiped, so they are out too).
  *
- * <p>Geo search: cube + earthdistance, a GiST index on {@code (age_min, age_max, ll_to_earth(cell))}
- * (btree_gist for the ages); {@code earth_box} bounds the search to the seeker's radius, the ages
- * skip the people whose range leaves the seeker out, and {@code <->} walks the index nearest first,
- * so the query stops after {@code limit} hits however many people live in the box (see {@link
- * #planNearestFirst}). The ages are compared as smallints, the columns' type: an int comparison is
- * not one the btree_gist operator class can use, and the index would only be walked by distance.
+ * <p>Geo search: cube + earthdistance, a GiST index on {@code (age_min, age_max,
+ * ll_to_earth(cell))} (btree_gist for the ages); {@code earth_box} bounds the search to the
+ * seeker's radius, the ages skip the people whose range leaves the seeker out, and {@code <->}
+ * walks the index nearest first, so the query stops after {@code limit} hits however many people
+ * live in the box (see {@link #planNearestFirst}). The ages are compared as smallints, the columns'
+ * type: an int comparison is not one the btree_gist operator class can use, and the index would
+ * only be walked by distance. {@code profiles_visible_to} is inlined by PostgreSQL (a plain SQL
+ * function), so the walk is the same as with the rule written out here.
  */
 @ApplicationScoped
 public class CandidateGenerator {
@@ -33,20 +36,16 @@ public class CandidateGenerator {
       "select cast(p.account_id as varchar), p.last_active_day,"
           + " earth_distance(ll_to_earth(?1, ?2), ll_to_earth(p.cell_lat, p.cell_lon)) / 1000.0,"
           + " coalesce(st.likes_in, 0), coalesce(st.passes_in, 0)"
-          + " from profile p"
-          + " join account a on a.id = p.account_id and a.status = 'ACTIVE'"
+          + " from profiles_visible_to(?4) p"
           + " left join swipe_stats st on st.account_id = p.account_id"
-          + " where p.visibility = 'DISCOVERABLE' and p.cell_lat is not null"
+          + " where p.cell_lat is not null"
           + " and earth_box(ll_to_earth(?1, ?2), ?3) @> ll_to_earth(p.cell_lat, p.cell_lon)"
           + " and earth_distance(ll_to_earth(?1, ?2), ll_to_earth(p.cell_lat, p.cell_lon)) <= least(?3, p.max_distance_km * 1000.0)"
-          + " and p.account_id <> ?4"
           + " and (?5 = '' or p.gender = any(string_to_array(?5, ',')))"
           + " and (cardinality(p.wanted_genders) = 0 or ?6 = any(p.wanted_genders))"
-          + " and a.birth_date > ?7 and a.birth_date <= ?8"
+          + " and p.birth_date > ?7 and p.birth_date <= ?8"
           + " and p.age_min <= cast(?9 as smallint) and p.age_max >= cast(?9 as smallint)"
           + " and not exists (select 1 from swipe s where s.swiper_id = ?4 and s.target_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = ?4 and b.blocked_id = p.account_id)"
-          + " and not exists (select 1 from block b where b.blocker_id = p.account_id and b.blocked_id = ?4)"
           + " and p.account_id <> all(cast(string_to_array(?10, ',') as uuid[]))"
           + " order by ll_to_earth(p.cell_lat, p.cell_lon) <-> ll_to_earth(?1, ?2)"
           + " limit ?11";
@@ -58,40 +57,50 @@ public class CandidateGenerator {
     LocalDate bornBy = seeker.today().minusYears(seeker.ageMin());
     planNearestFirst(true);
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(QUERY)
-        .setParameter(1, seeker.latitude())
-        .setParameter(2, seeker.longitude())
-        .setParameter(3, seeker.maxDistanceKm() * 1000.0)
-        .setParameter(4, seeker.accountId())
-        .setParameter(5, String.join(",", seeker.wantedGenders()))
-        .setParameter(6, seeker.gender() == null ? "" : seeker.gender())
-        .setParameter(7, bornAfter)
-        .setParameter(8, bornBy)
-        .setParameter(9, seeker.age())
-        .setParameter(10, served.stream().map(UUID::toString).collect(Collectors.joining(",")))
-        .setParameter(11, limit)
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(QUERY)
+            .setParameter(1, seeker.latitude())
+            .setParameter(2, seeker.longitude())
+            .setParameter(3, seeker.maxDistanceKm() * 1000.0)
+            .setParameter(4, seeker.accountId())
+            .setParameter(5, String.join(",", seeker.wantedGenders()))
+            .setParameter(6, seeker.gender() == null ? "" : seeker.gender())
+            .setParameter(7, bornAfter)
+            .setParameter(8, bornBy)
+            .setParameter(9, seeker.age())
+            .setParameter(10, served.stream().map(UUID::toString).collect(Collectors.joining(",")))
+            .setParameter(11, limit)
+            .getResultList();
     planNearestFirst(false);
-    Map<UUID, Set<Integer>> interests = interests(rows.stream().map(r -> UUID.fromString((String) r[0])).toList());
+    Map<UUID, Set<Integer>> interests =
+        interests(rows.stream().map(r -> UUID.fromString((String) r[0])).toList());
     return rows.stream()
-        .map(r -> {
-          UUID id = UUID.fromString((String) r[0]);
-          return new Candidate(id, ((Number) r[2]).doubleValue(), day(r[1]), interests.getOrDefault(id, Set.of()),
-              ((Number) r[3]).intValue(), ((Number) r[4]).intValue());
-        })
+        .map(
+            r -> {
+              UUID id = UUID.fromString((String) r[0]);
+              return new Candidate(
+                  id,
+                  ((Number) r[2]).doubleValue(),
+                  day(r[1]),
+                  interests.getOrDefault(id, Set.of()),
+                  ((Number) r[3]).intValue(),
+                  ((Number) r[4]).intValue());
+            })
         .toList();
   }
 
   /**
-   * PostgreSQL estimates an {@code earth_box} match at a fixed handful of rows, so it would read the
-   * whole box (100 k rows in a big city at 1 M users) and sort it. Without bitmap scans and sorts for
-   * this one query it walks the GiST index nearest first and stops after {@code limit} hits: 554 ms
-   * became 18 ms for a London seeker at 1 M users (benchmarks/matching-http).
+   * PostgreSQL estimates an {@code earth_box} match at a fixed handful of rows, so it would read
+   * the whole box (100 k rows in a big city at 1 M users) and sort it. Without bitmap scans and
+   * sorts for this one query it walks the GiST index nearest first and stops after {@code limit}
+   * hits: 554 ms became 18 ms for a London seeker at 1 M users (benchmarks/matching-http).
    */
   private void planNearestFirst(boolean on) {
     String value = on ? "off" : "on";
-    em.createNativeQuery("select set_config('enable_bitmapscan', ?1, true), set_config('enable_sort', ?1, true)")
-        .setParameter(1, value).getSingleResult();
+    em.createNativeQuery(
+            "select set_config('enable_bitmapscan', ?1, true), set_config('enable_sort', ?1, true)")
+        .setParameter(1, value)
+        .getSingleResult();
   }
 
   private Map<UUID, Set<Integer>> interests(List<UUID> ids) {
@@ -100,12 +109,15 @@ public class CandidateGenerator {
       return byAccount;
     }
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "select cast(account_id as varchar), interest_id from profile_interest where account_id = any(cast(string_to_array(?1, ',') as uuid[]))")
-        .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select cast(account_id as varchar), interest_id from profile_interest where account_id = any(cast(string_to_array(?1, ',') as uuid[]))")
+            .setParameter(1, ids.stream().map(UUID::toString).collect(Collectors.joining(",")))
+            .getResultList();
     for (Object[] row : rows) {
-      byAccount.computeIfAbsent(UUID.fromString((String) row[0]), k -> new HashSet<>()).add(((Number) row[1]).intValue());
+      byAccount
+          .computeIfAbsent(UUID.fromString((String) row[0]), k -> new HashSet<>())
+          .add(((Number) row[1]).intValue());
     }
     return byAccount;
   }

@@ -9,9 +9,16 @@ public record DomainEvent(String type, JsonObject payload) {
   public static final String UNMATCH = "UNMATCH";
   public static final String BLOCK = "BLOCK";
   public static final String REPORT = "REPORT";
+
   /**
    * A message was stored while its recipient had no socket open (for notifications): recipient,
    * sender, conversation, seq, kind; never the message's text, ciphertext or photo.
    */
   public static final String MESSAGE_FOR_OFFLINE = "MESSAGE_FOR_OFFLINE";
+
+  /**
+   * A person's position moved faster than anyone travels (for the moderators' queue): account,
+   * speedKmh (the speed the move implies, whole km/h), at; never a position or a distance.
+   */
+  public static final String POSITION_JUMP = "POSITION_JUMP";
 }

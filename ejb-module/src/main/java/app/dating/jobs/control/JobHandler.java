@@ -11,4 +11,10 @@ public interface JobHandler {
   JobType type();
 
   void handle(String payload);
+
+  /**
+   * The job failed for the last time and goes to the dead-letter queue: a chance to leave what it
+   * was about in a final state, in a transaction of its own. Nothing by default.
+   */
+  default void deadLettered(String payload) {}
 }

@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs one attempt of a job, and records failures, each in a transaction of its own: a failed
@@ -24,6 +26,8 @@ import java.util.UUID;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobRunner {
+  private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject @Any Instance<JobHandler> handlers;
@@ -58,6 +62,14 @@ public class JobRunner {
     }
     if (final_) {
       job.deadLettered(attempt, error, clock.instant());
+      JobHandler handler = byType.get(job.type());
+      if (handler != null) {
+        try {
+          handler.deadLettered(job.payload());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Job " + jobId + ": its handler failed on the dead letter", e);
+        }
+      }
     } else {
       job.willRetry(attempt, error, clock.instant());
     }

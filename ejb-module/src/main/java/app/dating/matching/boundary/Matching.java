@@ -111,10 +111,10 @@ public class Matching {
     }
     List<Match> page =
         em.createNamedQuery(Match.ACTIVE_PAGE, Match.class)
-            .setParameter("me", me)
-            .setParameter("before", before)
-            .setParameter("beforeId", beforeId)
-            .setMaxResults(size + 1)
+            .setParameter(1, me)
+            .setParameter(2, before)
+            .setParameter(3, beforeId)
+            .setParameter(4, size + 1)
             .getResultList();
     List<Match> shown = page.subList(0, Math.min(size, page.size()));
     List<UUID> others = shown.stream().map(m -> m.other(me)).toList();
@@ -229,18 +229,22 @@ public class Matching {
 
   /**
    * Of a candidate for their swiper: what the swipe needs to know, read in one statement for a
-   * batch.
+   * batch. Whether the swiper may swipe at all and whether the candidate is shown to them is the
+   * visibility rule's answer (in SQL, see {@link Swipe#CANDIDATE_STATES}).
    */
   private record CandidateState(
-      boolean visible, String earlier, boolean likedBack, Set<Entitlement> held) {
+      boolean swiperMayBrowse,
+      boolean visible,
+      String earlier,
+      boolean likedBack,
+      Set<Entitlement> held) {
     static CandidateState of(Object[] row) {
-      boolean visible =
-          "ACTIVE".equals(row[1]) && "DISCOVERABLE".equals(row[2]) && !Boolean.TRUE.equals(row[3]);
       return new CandidateState(
-          visible,
-          (String) row[4],
-          Boolean.TRUE.equals(row[5]),
-          Entitlement.parse((String) row[6]));
+          Boolean.TRUE.equals(row[1]),
+          Boolean.TRUE.equals(row[2]),
+          (String) row[3],
+          Boolean.TRUE.equals(row[4]),
+          Entitlement.parse((String) row[5]));
     }
   }
 
@@ -255,7 +259,9 @@ public class Matching {
     for (int i : round) {
       PendingSwipe swipe = swipes.get(i);
       CandidateState state = states.get(i);
-      if (state != null && state.earlier() != null) {
+      if (state != null && !state.swiperMayBrowse()) {
+        outcomes.set(i, Outcome.refusal(Visibility.verifyFirst()));
+      } else if (state != null && state.earlier() != null) {
         outcomes.set(
             i,
             state.earlier().equals(swipe.kind().name())

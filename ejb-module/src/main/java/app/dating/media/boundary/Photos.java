@@ -30,12 +30,20 @@ import java.util.UUID;
  * the primary), delete; and the sizes others may fetch under the profile's visibility rules. Chat
  * photos go through the same pipeline but belong to one conversation: never on the profile, not
  * among its 9, fetched only by the conversation's two members while their match is active.
- * Originals are kept for reprocessing but never served.
+ * Originals are kept only until the photo is processed (never served): the sizes, without any
+ * metadata, are all that stays.
  */
 @Stateless
 public class Photos {
   static final RateLimit UPLOADS_PER_ACCOUNT =
       new RateLimit("photo-upload", 30, Duration.ofHours(1));
+
+  /**
+   * Others' profile photos, per viewer: as many as profile views (a scraper wants the photos);
+   * one's own and the chat photos of one's conversations are not counted.
+   */
+  static final RateLimit PROFILE_PHOTO_VIEWS =
+      new RateLimit("photo-view", 600, Duration.ofHours(1));
 
   @PersistenceContext EntityManager em;
 
@@ -167,26 +175,30 @@ public class Photos {
   }
 
   /**
-   * A size of a ready photo: a profile photo for whoever may see its owner's profile, a chat photo
-   * for the two members of its conversation while their match is active; not found otherwise
-   * (existence does not leak).
+   * A size of a ready photo: a profile photo for whoever may see its owner's profile (rate limited
+   * like profile views when it is someone else's; a viewer who may not look at others is told to
+   * verify their address), a chat photo for the two members of its conversation while their match
+   * is active; not found otherwise (existence does not leak).
    */
   public Served size(UUID viewerId, UUID photoId, int wanted) {
     Photo photo =
         Optional.ofNullable(em.find(Photo.class, photoId))
             .filter(p -> p.status() == Photo.Status.READY)
-            .filter(
-                p ->
-                    p.conversationId()
-                        .map(c -> visibility.inOpenConversation(c, viewerId))
-                        .orElseGet(() -> visibility.canSee(viewerId, p.accountId())))
             .orElseThrow(() -> BusinessException.notFound("Photo"));
+    if (photo.isChatPhoto()) {
+      if (!visibility.inOpenConversation(photo.conversationId().orElseThrow(), viewerId)) {
+        throw BusinessException.notFound("Photo");
+      }
+    } else if (!photo.accountId().equals(viewerId)) {
+      limiter.consume(PROFILE_PHOTO_VIEWS, viewerId.toString());
+      visibility.requireSees(viewerId, photo.accountId(), "Photo");
+    }
     int side = photo.sizeFor(wanted);
     byte[] jpeg =
         store
             .get(Photo.variantKey(photo.contentHash(), side))
             .orElseThrow(() -> BusinessException.notFound("Photo"));
-    return new Served(jpeg, photo.contentHash().substring(0, 32) + "-" + side);
+    return new Served(jpeg, photo.etag(side));
   }
 
   private void openConversation(UUID person, UUID conversationId) {

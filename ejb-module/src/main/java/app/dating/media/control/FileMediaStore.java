@@ -2,14 +2,18 @@ package app.dating.media.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,7 +25,9 @@ public class FileMediaStore implements MediaStore {
   private final Path root;
 
   @Inject
-  FileMediaStore(@ConfigProperty(name = "media.storage-dir", defaultValue = "${java.io.tmpdir}/dating-media") String root) {
+  FileMediaStore(
+      @ConfigProperty(name = "media.storage-dir", defaultValue = "${java.io.tmpdir}/dating-media")
+          String root) {
     this.root = Path.of(root).toAbsolutePath().normalize();
   }
 
@@ -34,9 +40,11 @@ public class FileMediaStore implements MediaStore {
     Path target = resolve(key);
     try {
       Files.createDirectories(target.getParent());
-      Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".partial");
+      Path partial =
+          target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".partial");
       Files.write(partial, bytes);
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store " + key, e);
     }
@@ -59,6 +67,31 @@ public class FileMediaStore implements MediaStore {
       Files.deleteIfExists(resolve(key));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + key, e);
+    }
+  }
+
+  @Override
+  public List<String> keysWrittenBefore(String prefix, Instant before) {
+    Path folder = resolve(prefix);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(file -> writtenBefore(file, before))
+          .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + prefix, e);
+    }
+  }
+
+  private static boolean writtenBefore(Path file, Instant before) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+    } catch (IOException e) {
+      return false; // gone meanwhile
     }
   }
 

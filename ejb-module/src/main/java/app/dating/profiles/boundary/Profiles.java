@@ -1,5 +1,7 @@
 package app.dating.profiles.boundary;
 
+import app.dating.events.boundary.DomainEvent;
+import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.media.entity.Photo;
 import app.dating.profiles.control.LocationGrid;
@@ -10,6 +12,7 @@ import app.dating.profiles.entity.Prompt;
 import app.dating.profiles.entity.PromptAnswer;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
+import app.dating.shared.json.JsonP;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.visibility.boundary.Visibility;
@@ -19,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -29,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Profiles: the owner's own (created hidden on first read), the public view of others (only what
@@ -49,7 +54,24 @@ public class Profiles {
   /** Viewing is cheap to abuse for scraping. */
   static final RateLimit PROFILE_VIEWS = new RateLimit("profile-view", 600, Duration.ofHours(1));
 
+  /**
+   * Faster than an airliner's ground speed: a position that moved this fast (beyond the wander of
+   * {@link LocationGrid#WANDER_KM}) is flagged for the moderators ({@link
+   * DomainEvent#POSITION_JUMP}).
+   */
+  static final double IMPLAUSIBLE_KMH = 1_000;
+
+  /**
+   * How many times a day a person's position (its grid cell) may change: enough for a day out, too
+   * few to walk a fake position around someone (see {@link Profile#relocate}).
+   */
+  @Inject
+  @ConfigProperty(name = "profiles.location-changes-per-day", defaultValue = "20")
+  int locationChangesPerDay;
+
   @Inject Visibility visibility;
+
+  @Inject Events events;
 
   @Inject RateLimiter limiter;
 
@@ -124,19 +146,32 @@ public class Profiles {
     }
     active(accountId);
     Profile profile = ownProfile(accountId);
-    profile.moveTo(LocationGrid.cellOf(latitude, longitude));
+    Instant now = clock.instant();
+    Profile.Relocation moved =
+        profile.relocate(LocationGrid.cellOf(latitude, longitude), now, locationChangesPerDay);
     profile.touch(today());
+    if (moved.impliedKmh() > IMPLAUSIBLE_KMH) {
+      events.publish(
+          DomainEvent.POSITION_JUMP,
+          JsonP.object()
+              .add("account", accountId.toString())
+              .add("speedKmh", Math.round(moved.impliedKmh()))
+              .add("at", now.toString())
+              .build());
+    }
   }
 
   /**
-   * Another person's profile as the viewer may see it. Missing, hidden, paused, suspended, deleted
-   * (and later blocked) all look the same: not found.
+   * Another person's profile as the viewer may see it. Missing, hidden, paused, unverified,
+   * suspended, deleted and blocked all look the same: not found. A viewer whose own address is not
+   * verified sees nobody's.
    */
   public PublicProfile view(UUID viewerId, UUID accountId) {
     limiter.consume(PROFILE_VIEWS, viewerId.toString());
+    visibility.requireSees(viewerId, accountId, "Profile");
     Profile owner = em.find(Profile.class, accountId);
     Account ownerAccount = em.find(Account.class, accountId);
-    if (owner == null || ownerAccount == null || !visibility.canSee(viewerId, accountId)) {
+    if (owner == null || ownerAccount == null) {
       throw BusinessException.notFound("Profile");
     }
     Integer distance =

@@ -2,6 +2,8 @@ package app.dating.profiles.entity;
 
 import app.dating.profiles.control.LocationGrid;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.shared.problem.ProblemType;
+import app.dating.shared.problem.RateLimitedException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,8 +16,10 @@ import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -156,6 +160,18 @@ public class Profile {
 
   @Column(name = "cell_lon")
   private Double cellLongitude;
+
+  /** When the cell was last set or confirmed: the start of the next move's implied speed. */
+  @Column(name = "located_at")
+  private Instant locatedAt;
+
+  /** The UTC day {@link #locationChanges} counts. */
+  @Column(name = "location_day")
+  private LocalDate locationDay;
+
+  /** How often the cell changed on {@link #locationDay}. */
+  @Column(name = "location_changes", nullable = false)
+  private short locationChanges;
 
   @ElementCollection
   @CollectionTable(name = "profile_prompt", joinColumns = @JoinColumn(name = "account_id"))
@@ -299,10 +315,46 @@ public class Profile {
     this.visibility = wanted;
   }
 
-  /** The owner is somewhere in this cell now. */
-  public void moveTo(LocationGrid.Cell cell) {
-    this.cellLatitude = cell.centreLatitude();
-    this.cellLongitude = cell.centreLongitude();
+  /**
+   * What a position update did: whether the cell changed, and the speed the change implies (km/h,
+   * see {@link LocationGrid#impliedSpeedKmh}; 0 for a first position or no change).
+   */
+  public record Relocation(boolean changed, double impliedKmh) {}
+
+  /**
+   * The owner is somewhere in this cell now. Moving to another cell is a change, and a UTC day has
+   * at most {@code changesPerDay} of them: moving a fake position around someone to trilaterate
+   * them takes a change per probe. Beyond the limit the position stays and the update is refused
+   * until midnight UTC; the cell one is in again is no change (it only notes the time).
+   *
+   * @throws RateLimitedException ({@link ProblemType#DAILY_LIMIT}) over the day's changes
+   */
+  public Relocation relocate(LocationGrid.Cell to, Instant now, int changesPerDay) {
+    Optional<LocationGrid.Cell> from = cell();
+    if (from.isPresent() && from.get().equals(to)) {
+      locatedAt = now;
+      return new Relocation(false, 0);
+    }
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    int changes = today.equals(locationDay) ? locationChanges : 0;
+    if (changes >= changesPerDay) {
+      throw new RateLimitedException(
+          ProblemType.DAILY_LIMIT,
+          "Your position changed "
+              + changesPerDay
+              + " times today, the most a day allows; it stays where it is until midnight UTC.",
+          Duration.between(now, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    double kmh =
+        from.isPresent() && locatedAt != null
+            ? LocationGrid.impliedSpeedKmh(from.get(), to, Duration.between(locatedAt, now))
+            : 0;
+    cellLatitude = to.centreLatitude();
+    cellLongitude = to.centreLongitude();
+    locatedAt = now;
+    locationDay = today;
+    locationChanges = (short) (changes + 1);
+    return new Relocation(true, kmh);
   }
 
   /** Notes activity on a day; true when that changed anything (at most once a day). */

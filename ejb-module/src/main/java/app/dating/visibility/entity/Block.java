@@ -23,13 +23,8 @@ import java.util.UUID;
     name = Block.INSERT_IF_ABSENT,
     query =
         "insert into block (blocker_id, blocked_id, created_at) values (?1, ?2, ?3) on conflict do nothing")
-@NamedNativeQuery(
-    name = Block.SEES,
-    query =
-        "select count(*) from account a join profile p on p.account_id = a.id"
-            + " where a.id = ?2 and a.status = 'ACTIVE' and p.visibility = 'DISCOVERABLE'"
-            + " and not exists (select 1 from block b"
-            + " where (b.blocker_id = ?1 and b.blocked_id = ?2) or (b.blocker_id = ?2 and b.blocked_id = ?1))")
+@NamedNativeQuery(name = Block.SEES, query = "select may_browse(?1), visible_to(?1, ?2)")
+@NamedNativeQuery(name = Block.MAY_BROWSE, query = "select may_browse(?1)")
 @NamedNativeQuery(
     name = Block.IN_OPEN_MATCH,
     query =
@@ -39,10 +34,13 @@ public class Block {
   public static final String INSERT_IF_ABSENT = "Block.insertIfAbsent";
 
   /**
-   * 1 when ?1 may see the profile of ?2, someone else: an active account with a discoverable
-   * profile, and neither blocked the other; 0 otherwise.
+   * Whether ?1 may look at others at all, and whether ?1 may see the profile of ?2: the SQL
+   * functions of the visibility rule (see the package description).
    */
   public static final String SEES = "Block.sees";
+
+  /** Whether ?1 may look at others at all: an active account with a verified address. */
+  public static final String MAY_BROWSE = "Block.mayBrowse";
 
   /** 1 when ?1 is an active match (a conversation) and ?2 one of its two people; 0 otherwise. */
   public static final String IN_OPEN_MATCH = "Block.inOpenMatch";

@@ -24,14 +24,18 @@ class LocationGridTest {
     double dLon = 0.2 / (KM_PER_DEGREE * Math.cos(Math.toRadians(lat)));
     assertEquals(cell, LocationGrid.cellOf(lat + dLat, lon - dLon));
     assertEquals(cell, LocationGrid.cellOf(lat - dLat, lon + dLon));
-    assertEquals(1, LocationGrid.displayedKm(LocationGrid.cellOf(lat + dLat, lon), LocationGrid.cellOf(lat - dLat, lon)));
+    assertEquals(
+        1,
+        LocationGrid.displayedKm(
+            LocationGrid.cellOf(lat + dLat, lon), LocationGrid.cellOf(lat - dLat, lon)));
   }
 
   @Test
   void theCentreOfACellLiesInThatCell() {
     Random random = new Random(1);
     for (int i = 0; i < 10_000; i++) {
-      Cell cell = LocationGrid.cellOf(random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180);
+      Cell cell =
+          LocationGrid.cellOf(random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180);
       assertEquals(cell, LocationGrid.cellOf(cell.centreLatitude(), cell.centreLongitude()));
     }
   }
@@ -41,7 +45,8 @@ class LocationGridTest {
   void cellsAreAboutOneKmEachWay(double latitude) {
     Cell cell = LocationGrid.cellOf(latitude, 10.0);
     Cell east = new Cell(cell.row(), (cell.column() + 1) % LocationGrid.columns(cell.row()));
-    Cell north = LocationGrid.cellOf(cell.centreLatitude() + LocationGrid.LAT_STEP, cell.centreLongitude());
+    Cell north =
+        LocationGrid.cellOf(cell.centreLatitude() + LocationGrid.LAT_STEP, cell.centreLongitude());
     assertEquals(1.0, LocationGrid.distanceKm(cell, east), 0.01);
     assertEquals(1.0, (north.centreLatitude() - cell.centreLatitude()) * KM_PER_DEGREE, 1e-6);
     // Rows are cut independently: the cell above may be shifted east or west by up to half a cell.
@@ -84,7 +89,8 @@ class LocationGridTest {
     assertEquals(1, LocationGrid.columns(0));
     assertEquals(9, LocationGrid.columns(1));
     assertEquals(1, LocationGrid.columns(LocationGrid.ROWS - 1));
-    assertTrue(LocationGrid.distanceKm(LocationGrid.cellOf(90, 0), LocationGrid.cellOf(-90, 0)) > 20_000);
+    assertTrue(
+        LocationGrid.distanceKm(LocationGrid.cellOf(90, 0), LocationGrid.cellOf(-90, 0)) > 20_000);
   }
 
   @Test
@@ -100,6 +106,30 @@ class LocationGridTest {
   void aCellIsCoarserThanThePosition() {
     Cell cell = LocationGrid.cellOf(40.4168, -3.7038);
     assertNotEquals(40.4168, cell.centreLatitude());
-    assertTrue(LocationGrid.haversineKm(40.4168, -3.7038, cell.centreLatitude(), cell.centreLongitude()) < 0.75);
+    assertTrue(
+        LocationGrid.haversineKm(40.4168, -3.7038, cell.centreLatitude(), cell.centreLongitude())
+            < 0.75);
+  }
+
+  @Test
+  void aMoveWithinAPhonesWanderImpliesNoSpeedAndAJumpAcrossTheWorldAHugeOne() {
+    Cell here = LocationGrid.cellOf(48.8566, 2.3522);
+    Cell fiveKmNorth = LocationGrid.cellOf(48.8566 + 5 / KM_PER_DEGREE, 2.3522);
+    assertEquals(
+        0,
+        LocationGrid.impliedSpeedKmh(here, fiveKmNorth, java.time.Duration.ZERO),
+        "within the wander");
+    Cell sydney = LocationGrid.cellOf(-33.8688, 151.2093);
+    double kmh = LocationGrid.impliedSpeedKmh(here, sydney, java.time.Duration.ofHours(20));
+    assertEquals(
+        (LocationGrid.distanceKm(here, sydney) - LocationGrid.WANDER_KM) / 20,
+        kmh,
+        1e-9,
+        "an airliner's 20 h");
+    assertEquals(
+        (LocationGrid.distanceKm(here, sydney) - LocationGrid.WANDER_KM) * 3600,
+        LocationGrid.impliedSpeedKmh(here, sydney, java.time.Duration.ofMillis(3)),
+        1e-6,
+        "a second at the least");
   }
 }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile.Visibility;
 import app.dating.shared.problem.InvalidInputException;
+import app.dating.shared.problem.ProblemType;
+import app.dating.shared.problem.RateLimitedException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,8 +66,13 @@ class ProfileTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"17, 30, 50, ageMin", "18, 100, 50, ageMax", "40, 30, 50, ageMin", "18, 99, 0, maxDistanceKm",
-      "18, 99, 301, maxDistanceKm"})
+  @CsvSource({
+    "17, 30, 50, ageMin",
+    "18, 100, 50, ageMax",
+    "40, 30, 50, ageMin",
+    "18, 99, 0, maxDistanceKm",
+    "18, 99, 301, maxDistanceKm"
+  })
   void keepsTheAgeRangeAndDistanceWithinBounds(int min, int max, int km, String field) {
     assertRejected(field, () -> profile().seek(List.of(), min, max, km));
   }
@@ -82,9 +90,18 @@ class ProfileTest {
   @Test
   void answersAtMostThreePromptsEachOnce() {
     Profile profile = profile();
-    assertRejected("prompts", () -> profile.answer(List.of(
-        new PromptAnswer(1, "a"), new PromptAnswer(2, "b"), new PromptAnswer(3, "c"), new PromptAnswer(4, "d"))));
-    assertRejected("prompts", () -> profile.answer(List.of(new PromptAnswer(1, "a"), new PromptAnswer(1, "b"))));
+    assertRejected(
+        "prompts",
+        () ->
+            profile.answer(
+                List.of(
+                    new PromptAnswer(1, "a"),
+                    new PromptAnswer(2, "b"),
+                    new PromptAnswer(3, "c"),
+                    new PromptAnswer(4, "d"))));
+    assertRejected(
+        "prompts",
+        () -> profile.answer(List.of(new PromptAnswer(1, "a"), new PromptAnswer(1, "b"))));
     assertRejected("prompts", () -> profile.answer(List.of(new PromptAnswer(1, " \u0007 "))));
     assertRejected("prompts", () -> profile.answer(List.of(new PromptAnswer(1, "x".repeat(201)))));
     profile.answer(List.of(new PromptAnswer(3, "c"), new PromptAnswer(1, "a\r\nb")));
@@ -105,9 +122,15 @@ class ProfileTest {
   @Test
   void languagesAreIsoCodesAtMostFive() {
     Profile profile = profile();
-    assertRejected("languages", () -> profile.describe(null, null, null, null, List.of("xx"), null));
-    assertRejected("languages", () -> profile.describe(null, null, null, null, List.of("eng"), null));
-    assertRejected("languages", () -> profile.describe(null, null, null, null, List.of("en", "fr", "de", "es", "it", "pt"), null));
+    assertRejected(
+        "languages", () -> profile.describe(null, null, null, null, List.of("xx"), null));
+    assertRejected(
+        "languages", () -> profile.describe(null, null, null, null, List.of("eng"), null));
+    assertRejected(
+        "languages",
+        () ->
+            profile.describe(
+                null, null, null, null, List.of("en", "fr", "de", "es", "it", "pt"), null));
     profile.describe(null, null, null, null, List.of("EN", " fr", "en"), Profile.Intent.LONG_TERM);
     assertEquals(List.of("en", "fr"), profile.languages());
     assertEquals(Profile.Intent.LONG_TERM, profile.intent());
@@ -116,11 +139,19 @@ class ProfileTest {
   @Test
   void bioIsPlainTextOfAtMost500Characters() {
     Profile profile = profile();
-    assertRejected("bio", () -> profile.describe("x".repeat(501), null, null, null, List.of(), null));
+    assertRejected(
+        "bio", () -> profile.describe("x".repeat(501), null, null, null, List.of(), null));
     assertRejected("heightCm", () -> profile.describe(null, null, null, 99, List.of(), null));
     assertRejected("heightCm", () -> profile.describe(null, null, null, 251, List.of(), null));
-    assertRejected("job", () -> profile.describe(null, "j".repeat(101), null, null, List.of(), null));
-    profile.describe(" I like <b>bold</b>\u0000 coffee\u202E\nand \"tea\" ", "Nurse\nat night", "   ", 180, List.of(), null);
+    assertRejected(
+        "job", () -> profile.describe(null, "j".repeat(101), null, null, List.of(), null));
+    profile.describe(
+        " I like <b>bold</b>\u0000 coffee\u202E\nand \"tea\" ",
+        "Nurse\nat night",
+        "   ",
+        180,
+        List.of(),
+        null);
     assertEquals("I like <b>bold</b> coffee\nand \"tea\"", profile.bio());
     assertEquals("Nurse at night", profile.job());
     assertNull(profile.education());
@@ -131,8 +162,55 @@ class ProfileTest {
   void keepsOnlyTheGridCell() {
     Profile profile = profile();
     LocationGrid.Cell cell = LocationGrid.cellOf(52.52, 13.405);
-    profile.moveTo(cell);
+    profile.relocate(cell, NOW, 20);
     assertEquals(cell, profile.cell().orElseThrow());
+  }
+
+  @Test
+  void aDayHasALimitedNumberOfPositionChangesAndTheSameCellIsNone() {
+    Profile profile = profile();
+    for (int i = 0; i < 3; i++) {
+      assertTrue(
+          profile
+              .relocate(LocationGrid.cellOf(52.52 + 0.02 * i, 13.405), NOW.plusSeconds(i), 3)
+              .changed());
+    }
+    LocationGrid.Cell last = LocationGrid.cellOf(52.56, 13.405);
+    assertFalse(profile.relocate(last, NOW.plusSeconds(10), 3).changed(), "the same cell again");
+    RateLimitedException limited =
+        assertThrows(
+            RateLimitedException.class,
+            () -> profile.relocate(LocationGrid.cellOf(52.60, 13.405), NOW.plusSeconds(20), 3));
+    assertEquals(ProblemType.DAILY_LIMIT, limited.type());
+    assertEquals(
+        Duration.between(NOW.plusSeconds(20), Instant.parse("2026-11-26T00:00:00Z")),
+        limited.retryAfter(),
+        "until midnight UTC");
+    assertEquals(last, profile.cell().orElseThrow(), "the position stays");
+    assertTrue(
+        profile
+            .relocate(LocationGrid.cellOf(52.60, 13.405), Instant.parse("2026-11-26T00:00:01Z"), 3)
+            .changed(),
+        "a new day");
+  }
+
+  @Test
+  void aMoveImpliesASpeedFromWhenThePreviousCellWasLastConfirmed() {
+    Profile profile = profile();
+    LocationGrid.Cell berlin = LocationGrid.cellOf(52.52, 13.405);
+    assertEquals(
+        0, profile.relocate(berlin, NOW, 20).impliedKmh(), "a first position implies nothing");
+    profile.relocate(berlin, NOW.plus(Duration.ofHours(10)), 20);
+    Profile.Relocation flown =
+        profile.relocate(LocationGrid.cellOf(48.8566, 2.3522), NOW.plus(Duration.ofHours(12)), 20);
+    assertTrue(
+        flown.impliedKmh() > 400 && flown.impliedKmh() < 500, "Berlin to Paris in 2 h: " + flown);
+    Profile.Relocation jumped =
+        profile.relocate(
+            LocationGrid.cellOf(-33.8688, 151.2093),
+            NOW.plus(Duration.ofHours(12)).plusSeconds(30),
+            20);
+    assertTrue(jumped.impliedKmh() > 1_000_000, "Paris to Sydney in 30 s: " + jumped);
   }
 
   @Test

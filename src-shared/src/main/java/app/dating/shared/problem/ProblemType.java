@@ -19,6 +19,8 @@ public enum ProblemType {
   RATE_LIMITED("rate-limited", "Too many requests", 429),
   DAILY_LIMIT("daily-limit", "Daily limit reached", 429),
   ENTITLEMENT_REQUIRED("entitlement-required", "Not included in your plan", 403),
+  /** Seeing other people (feed, profiles, photos, swipes) needs a verified email address. */
+  VERIFICATION_REQUIRED("verification-required", "Verify your email address first", 403),
   HTTP_ERROR("http-error", "Request failed", 400),
   INTERNAL("internal", "Internal error", 500),
   UNAVAILABLE("unavailable", "Service unavailable", 503);
