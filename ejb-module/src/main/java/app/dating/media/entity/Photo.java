@@ -18,34 +18,49 @@ import java.util.stream.Collectors;
 /**
  * A photo: one of a person's profile photos, or a chat photo uploaded for one conversation (a
  * match), which is never on the profile. Its files (original, sizes) are in the media store under
- * its content hash. The profile queries ({@link #OF_ACCOUNT}, {@link #READY_IDS_OF_ACCOUNT},
- * {@link #READY_OF_ACCOUNTS}) see profile photos only.
+ * its content hash. The profile queries ({@link #OF_ACCOUNT}, {@link #READY_IDS_OF_ACCOUNT}, {@link
+ * #READY_OF_ACCOUNTS}) see profile photos only.
  */
 @Entity
 @Table(name = "photo")
 @NamedQuery(
     name = Photo.OF_ACCOUNT,
-    query = "select p from Photo p where p.accountId = :account and p.conversationId is null order by p.position, p.createdAt")
+    query =
+        "select p from Photo p where p.accountId = :account and p.conversationId is null order by p.position, p.createdAt")
 @NamedQuery(
     name = Photo.READY_IDS_OF_ACCOUNT,
-    query = "select p.id from Photo p where p.accountId = :account and p.conversationId is null"
-        + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
+    query =
+        "select p.id from Photo p where p.accountId = :account and p.conversationId is null"
+            + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
 @NamedQuery(
     name = Photo.READY_OF_ACCOUNTS,
-    query = "select p from Photo p where p.accountId in :accounts and p.conversationId is null"
-        + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
+    query =
+        "select p from Photo p where p.accountId in :accounts and p.conversationId is null"
+            + " and p.status = app.dating.media.entity.Photo.Status.READY order by p.position, p.createdAt")
 @NamedQuery(
     name = Photo.OF_CONVERSATION_BY,
-    query = "select p from Photo p where p.conversationId = :conversation and p.accountId = :account order by p.createdAt")
-@NamedQuery(name = Photo.ALL_OF_ACCOUNT, query = "select p from Photo p where p.accountId = :account")
-@NamedQuery(name = Photo.COUNT_OF_HASH, query = "select count(p) from Photo p where p.contentHash = :hash")
+    query =
+        "select p from Photo p where p.conversationId = :conversation and p.accountId = :account order by p.createdAt")
+@NamedQuery(
+    name = Photo.ALL_OF_ACCOUNT,
+    query = "select p from Photo p where p.accountId = :account")
+@NamedQuery(
+    name = Photo.OF_CONVERSATIONS,
+    query = "select p from Photo p where p.conversationId in :conversations")
+@NamedQuery(
+    name = Photo.COUNT_OF_HASH,
+    query = "select count(p) from Photo p where p.contentHash = :hash")
 public class Photo {
   /** A person's profile photos, in order. */
   public static final String OF_ACCOUNT = "Photo.ofAccount";
+
   /** The chat photos a person uploaded for one conversation. */
   public static final String OF_CONVERSATION_BY = "Photo.ofConversationBy";
+
   /** Every photo of a person, profile and chat (erasure). */
   public static final String ALL_OF_ACCOUNT = "Photo.allOfAccount";
+
+  public static final String OF_CONVERSATIONS = "Photo.ofConversations";
   public static final String READY_IDS_OF_ACCOUNT = "Photo.readyIdsOfAccount";
   public static final String READY_OF_ACCOUNTS = "Photo.readyOfAccounts";
   public static final String COUNT_OF_HASH = "Photo.countOfHash";
@@ -107,7 +122,8 @@ public class Photo {
   }
 
   /** A chat photo: uploaded for one conversation, never on its owner's profile. */
-  public static Photo forConversation(UUID accountId, UUID conversationId, String contentHash, Instant now) {
+  public static Photo forConversation(
+      UUID accountId, UUID conversationId, String contentHash, Instant now) {
     Photo photo = new Photo(accountId, contentHash, 0, now);
     photo.conversationId = Objects.requireNonNull(conversationId);
     return photo;
@@ -137,13 +153,18 @@ public class Photo {
 
   /** The long sides this photo has, largest first; empty until it is ready. */
   public List<Integer> longSides() {
-    return sizes == null || sizes.isEmpty() ? List.of() : Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
+    return sizes == null || sizes.isEmpty()
+        ? List.of()
+        : Arrays.stream(sizes.split(",")).map(Integer::valueOf).toList();
   }
 
   /** The stored size closest to {@code wanted} from above (or the largest there is). */
   public int sizeFor(int wanted) {
     List<Integer> sides = longSides();
-    return sides.stream().filter(s -> s >= wanted).reduce((a, b) -> b).orElse(sides.isEmpty() ? 0 : sides.get(0));
+    return sides.stream()
+        .filter(s -> s >= wanted)
+        .reduce((a, b) -> b)
+        .orElse(sides.isEmpty() ? 0 : sides.get(0));
   }
 
   public UUID id() {
