@@ -63,6 +63,19 @@ final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A GET whose body is not text (an archive), as bytes. */
+  java.net.http.HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return HTTP_1_1.send(
+          request(path).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The status of a GET whose body is not text (an image). */
   int getBytesStatus(String path) {
     try {

@@ -249,7 +249,7 @@ class IdentityIT {
   @ValueSource(
       strings = {
         "GET /api/v1/me",
-        "GET /api/v1/me/export",
+        "POST /api/v1/me/exports",
         "POST /api/v1/me/password",
         "DELETE /api/v1/me",
         "POST /api/v1/auth/logout-everywhere"

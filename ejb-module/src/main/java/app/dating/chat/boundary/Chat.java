@@ -7,6 +7,7 @@ import app.dating.chat.entity.Conversation;
 import app.dating.chat.entity.Message;
 import app.dating.events.boundary.DomainEvent;
 import app.dating.events.boundary.Events;
+import app.dating.identity.boundary.PersonalDataExport;
 import app.dating.identity.entity.Account;
 import app.dating.matching.entity.Match;
 import app.dating.platform.control.GroupCommit.Outcome;
@@ -14,6 +15,7 @@ import app.dating.shared.json.JsonP;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -286,6 +288,41 @@ public class Chat {
             .setParameter(1, me)
             .getResultList();
     return ids.stream().map(UUID::fromString).toList();
+  }
+
+  /** One of a person's conversations in their data export. */
+  public record ExportedConversation(UUID id, UUID with, List<ChatMessage> messages) {}
+
+  /**
+   * The chat part of a data export: every conversation the person was in, ended ones too, with
+   * every message (decrypted; end-to-end ones as stored, which the server cannot read), and the
+   * presence setting.
+   */
+  public void export(@Observes PersonalDataExport export) {
+    UUID me = export.accountId();
+    @SuppressWarnings("unchecked")
+    List<Object[]> conversations =
+        em.createNativeQuery(
+                "select c.match_id, case when m.user_a = ?1 then m.user_b else m.user_a end from conversation c"
+                    + " join match m on m.id = c.match_id where m.user_a = ?1 or m.user_b = ?1 order by m.created_at")
+            .setParameter(1, me)
+            .getResultList();
+    export.section(
+        "conversations",
+        conversations.stream()
+            .map(
+                row -> {
+                  UUID id = (UUID) row[0];
+                  List<Message> messages =
+                      em.createNamedQuery(Message.AFTER, Message.class)
+                          .setParameter("conversation", id)
+                          .setParameter("after", 0L)
+                          .setParameter("upTo", Long.MAX_VALUE)
+                          .getResultList();
+                  return new ExportedConversation(id, (UUID) row[1], read(id, messages));
+                })
+            .toList());
+    export.section("chatSettings", Map.of("hidePresence", hidesPresence(me)));
   }
 
   /** Whether {@code me} hides when they are online. */

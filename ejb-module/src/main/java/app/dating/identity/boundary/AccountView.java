@@ -8,9 +8,15 @@ import java.util.UUID;
 
 /** The owner's view of their account. */
 public record AccountView(
-    UUID id, String email, boolean emailVerified, String displayName, LocalDate birthDate, List<String> roles, Instant createdAt) {
+    UUID id,
+    String email,
+    boolean emailVerified,
+    String displayName,
+    LocalDate birthDate,
+    List<String> roles,
+    Instant createdAt) {
 
-  static AccountView of(Account account) {
+  public static AccountView of(Account account) {
     return new AccountView(
         account.id(),
         account.email(),

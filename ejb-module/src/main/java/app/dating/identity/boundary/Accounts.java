@@ -1,22 +1,18 @@
 package app.dating.identity.boundary;
 
 import app.dating.identity.control.AuditLog;
-import app.dating.identity.control.PasswordHasher;
-import app.dating.identity.control.PasswordPolicy;
-import app.dating.identity.control.SecretTokens;
-import app.dating.identity.control.VerificationMail;
-import app.dating.identity.entity.AuditEvent;
 import app.dating.identity.control.FirstAdmin;
 import app.dating.identity.control.MailedLinks;
+import app.dating.identity.control.PasswordHasher;
+import app.dating.identity.control.PasswordPolicy;
 import app.dating.identity.control.ResetMail;
-import app.dating.identity.entity.OneTimeToken;
-import app.dating.identity.entity.OneTimeToken.Purpose;
-import app.dating.identity.entity.RefreshToken;
-import app.dating.identity.entity.SessionSummary;
-import app.dating.jobs.boundary.Jobs;
-import app.dating.jobs.entity.JobType;
+import app.dating.identity.control.VerificationMail;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
+import app.dating.identity.entity.OneTimeToken;
+import app.dating.identity.entity.OneTimeToken.Purpose;
+import app.dating.jobs.boundary.Jobs;
+import app.dating.jobs.entity.JobType;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
@@ -38,15 +34,18 @@ import java.util.UUID;
 
 /**
  * Accounts and password sign-in. Unknown emails and wrong passwords are answered alike, in about
- * the same time; attempts are throttled per client address and per account (at most about 100
- * an hour for one account, ASVS V2.2.1) instead of locking anyone out.
+ * the same time; attempts are throttled per client address and per account (at most about 100 an
+ * hour for one account, ASVS V2.2.1) instead of locking anyone out.
  */
 @Stateless
 public class Accounts {
   static final RateLimit REGISTER_PER_IP = new RateLimit("register-ip", 10, Duration.ofHours(1));
   static final RateLimit LOGIN_PER_IP = new RateLimit("login-ip", 30, Duration.ofMinutes(5));
+
   /** 10 at once, then one every 36 s: at most about 100 attempts an hour on one account. */
-  static final RateLimit LOGIN_PER_ACCOUNT = new RateLimit("login-account", 10, Duration.ofMinutes(6));
+  static final RateLimit LOGIN_PER_ACCOUNT =
+      new RateLimit("login-account", 10, Duration.ofMinutes(6));
+
   static final RateLimit RESET_PER_IP = new RateLimit("reset-ip", 10, Duration.ofHours(1));
   static final RateLimit RESET_PER_ADDRESS = new RateLimit("reset-address", 3, Duration.ofHours(1));
   private static final String BAD_CREDENTIALS = "The email or the password is wrong.";
@@ -67,18 +66,25 @@ public class Accounts {
     limiter.consume(REGISTER_PER_IP, caller.ip());
     String email = Account.normalizeEmail(registration.email());
     if (!Account.isAdult(registration.birthDate(), LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
-      throw InvalidInputException.of("birthDate", "You must be at least " + Account.ADULT_AGE + " years old.");
+      throw InvalidInputException.of(
+          "birthDate", "You must be at least " + Account.ADULT_AGE + " years old.");
     }
-    policy.problem(registration.password(), email, registration.displayName())
-        .ifPresent(problem -> {
-          throw InvalidInputException.of("password", problem);
-        });
+    policy
+        .problem(registration.password(), email, registration.displayName())
+        .ifPresent(
+            problem -> {
+              throw InvalidInputException.of("password", problem);
+            });
     if (findByEmail(email).isPresent()) {
       throw BusinessException.conflict("An account with this email exists already.");
     }
     Account account =
-        new Account(email, registration.displayName(), registration.birthDate(),
-            hasher.hash(registration.password().toCharArray()), clock.instant());
+        new Account(
+            email,
+            registration.displayName(),
+            registration.birthDate(),
+            hasher.hash(registration.password().toCharArray()),
+            clock.instant());
     em.persist(account);
     jobs.submit(JobType.EMAIL_VERIFICATION, VerificationMail.payload(account.id()));
     audit.record(Action.REGISTER, true, account.id(), null, caller, null);
@@ -90,8 +96,13 @@ public class Accounts {
    * link was sent to a new address, that address replaces the old one.
    */
   public void verifyEmail(String token, Caller caller) {
-    OneTimeToken spent = links.spend(token, Purpose.VERIFY_EMAIL)
-        .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
+    OneTimeToken spent =
+        links
+            .spend(token, Purpose.VERIFY_EMAIL)
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "token", "This link is not valid or has expired; ask for a new one."));
     Account account = active(spent.accountId());
     Instant now = clock.instant();
     if (spent.email().equals(account.email())) {
@@ -110,8 +121,10 @@ public class Accounts {
    * Mails a verification link to a new address; the account keeps its address until the link is
    * followed. Needs the current password.
    */
-  public void requestEmailChange(UUID accountId, String newEmail, String currentPassword, Caller caller) {
-    Account account = withPassword(accountId, currentPassword, Action.EMAIL_CHANGE_REQUESTED, caller);
+  public void requestEmailChange(
+      UUID accountId, String newEmail, String currentPassword, Caller caller) {
+    Account account =
+        withPassword(accountId, currentPassword, Action.EMAIL_CHANGE_REQUESTED, caller);
     String email = Account.normalizeEmail(newEmail);
     if (email.equals(account.email())) {
       throw InvalidInputException.of("newEmail", "This is your email address already.");
@@ -130,22 +143,30 @@ public class Accounts {
     limiter.consume(RESET_PER_ADDRESS, normalized);
     findByEmail(normalized)
         .filter(account -> account.status() == Account.Status.ACTIVE)
-        .ifPresent(account -> {
-          jobs.submit(JobType.PASSWORD_RESET, ResetMail.payload(account.id()));
-          audit.record(Action.PASSWORD_RESET_REQUESTED, true, account.id(), null, caller, null);
-        });
+        .ifPresent(
+            account -> {
+              jobs.submit(JobType.PASSWORD_RESET, ResetMail.payload(account.id()));
+              audit.record(Action.PASSWORD_RESET_REQUESTED, true, account.id(), null, caller, null);
+            });
   }
 
   /** Spends a reset token: sets the new password and ends every session and access token. */
   public void resetPassword(String token, String newPassword, Caller caller) {
     limiter.consume(RESET_PER_IP, caller.ip());
-    OneTimeToken spent = links.spend(token, Purpose.RESET_PASSWORD)
-        .orElseThrow(() -> InvalidInputException.of("token", "This link is not valid or has expired; ask for a new one."));
+    OneTimeToken spent =
+        links
+            .spend(token, Purpose.RESET_PASSWORD)
+            .orElseThrow(
+                () ->
+                    InvalidInputException.of(
+                        "token", "This link is not valid or has expired; ask for a new one."));
     Account account = active(spent.accountId());
-    policy.problem(newPassword, account.email(), account.displayName())
-        .ifPresent(problem -> {
-          throw InvalidInputException.of("newPassword", problem);
-        });
+    policy
+        .problem(newPassword, account.email(), account.displayName())
+        .ifPresent(
+            problem -> {
+              throw InvalidInputException.of("newPassword", problem);
+            });
     account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
     sessions.logoutEverywhere(account.id(), caller);
     audit.record(Action.PASSWORD_RESET, true, account.id(), null, caller, null);
@@ -189,12 +210,15 @@ public class Accounts {
   }
 
   /** Needs the current password; ends every other session of the account. */
-  public void changePassword(UUID accountId, String currentPassword, String newPassword, UUID sessionId, Caller caller) {
+  public void changePassword(
+      UUID accountId, String currentPassword, String newPassword, UUID sessionId, Caller caller) {
     Account account = withPassword(accountId, currentPassword, Action.PASSWORD_CHANGE, caller);
-    policy.problem(newPassword, account.email(), account.displayName())
-        .ifPresent(problem -> {
-          throw InvalidInputException.of("newPassword", problem);
-        });
+    policy
+        .problem(newPassword, account.email(), account.displayName())
+        .ifPresent(
+            problem -> {
+              throw InvalidInputException.of("newPassword", problem);
+            });
     account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
     sessions.endOtherSessions(accountId, sessionId);
     audit.record(Action.PASSWORD_CHANGE, true, accountId, null, caller, null);
@@ -212,18 +236,6 @@ public class Accounts {
     audit.record(Action.ACCOUNT_DELETED, true, accountId, null, caller, null);
   }
 
-  public AccountExport export(UUID accountId, Caller caller) {
-    Account account = active(accountId);
-    audit.record(Action.DATA_EXPORT, true, accountId, null, caller, null);
-    return new AccountExport(
-        clock.instant(),
-        AccountView.of(account),
-        em.createNamedQuery(RefreshToken.FAMILIES_OF_ACCOUNT, SessionSummary.class).setParameter("account", accountId).getResultList(),
-        em.createNamedQuery(AuditEvent.OF_ACTOR, AuditEvent.class).setParameter("actor", accountId).getResultStream()
-            .map(e -> new AccountExport.Event(e.at(), e.action().name(), e.outcome(), e.ip(), e.userAgent()))
-            .toList());
-  }
-
   public AccountView get(UUID id) {
     return Optional.ofNullable(em.find(Account.class, id))
         .filter(account -> account.status() != Account.Status.DELETED)
@@ -237,11 +249,15 @@ public class Accounts {
         .orElseThrow(() -> BusinessException.notFound("Account"));
   }
 
-  /** The active account, once its owner has given the current password (throttled like sign-ins). */
-  private Account withPassword(UUID accountId, String currentPassword, Action action, Caller caller) {
+  /**
+   * The active account, once its owner has given the current password (throttled like sign-ins).
+   */
+  private Account withPassword(
+      UUID accountId, String currentPassword, Action action, Caller caller) {
     Account account = active(accountId);
     limiter.consume(LOGIN_PER_ACCOUNT, account.email());
-    if (account.passwordHash() == null || !hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
+    if (account.passwordHash() == null
+        || !hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
       audit.record(action, false, accountId, null, caller, "wrong current password");
       throw InvalidInputException.of("currentPassword", "This is not your current password.");
     }

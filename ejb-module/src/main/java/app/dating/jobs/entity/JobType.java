@@ -9,5 +9,7 @@ public enum JobType {
   /** Sends a single-use link that lets the owner of an address choose a new password. */
   PASSWORD_RESET,
   /** Makes the sizes of an uploaded photo, without its metadata. */
-  PHOTO_PROCESSING
+  PHOTO_PROCESSING,
+  /** Builds an account holder's data export and mails that it is ready. */
+  DATA_EXPORT
 }

@@ -3,6 +3,7 @@ package app.dating.media.boundary;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
 import app.dating.media.control.MediaStore;
+import app.dating.media.control.PhotoErasure;
 import app.dating.media.control.PhotoFiles;
 import app.dating.media.control.PhotoProcessing;
 import app.dating.media.control.PhotoProcessor;
@@ -52,6 +53,8 @@ public class Photos {
   @Inject MediaStore store;
 
   @Inject PhotoFiles files;
+
+  @Inject PhotoErasure erasure;
 
   @Inject Jobs jobs;
 
@@ -218,5 +221,13 @@ public class Photos {
     return em.createNamedQuery(Photo.OF_ACCOUNT, Photo.class)
         .setParameter("account", ownerId)
         .getResultList();
+  }
+
+  /**
+   * Erases the photos sent in these conversations (their messages are gone): rows, and unshared
+   * files.
+   */
+  public void eraseOfConversations(java.util.Collection<UUID> conversations) {
+    erasure.eraseOfConversations(conversations);
   }
 }

@@ -57,6 +57,9 @@ import java.util.stream.Collectors;
     query =
         "select p from Photo p where p.contentHash = :hash and p.status <> app.dating.media.entity.Photo.Status.PENDING"
             + " order by p.status")
+@NamedQuery(
+    name = Photo.OF_CONVERSATIONS,
+    query = "select p from Photo p where p.conversationId in :conversations")
 public class Photo {
   /** A person's profile photos, in order. */
   public static final String OF_ACCOUNT = "Photo.ofAccount";
@@ -66,6 +69,9 @@ public class Photo {
 
   /** Every photo of a person, profile and chat (erasure). */
   public static final String ALL_OF_ACCOUNT = "Photo.allOfAccount";
+
+  /** The chat photos of some conversations (their retention ended). */
+  public static final String OF_CONVERSATIONS = "Photo.ofConversations";
 
   public static final String READY_IDS_OF_ACCOUNT = "Photo.readyIdsOfAccount";
   public static final String READY_OF_ACCOUNTS = "Photo.readyOfAccounts";

@@ -36,7 +36,7 @@ public record ProfileView(
     LocalDate lastActiveDay,
     Instant updatedAt) {
 
-  static ProfileView of(Profile profile, Account account, LocalDate today) {
+  public static ProfileView of(Profile profile, Account account, LocalDate today) {
     return new ProfileView(
         profile.accountId(),
         account.displayName(),

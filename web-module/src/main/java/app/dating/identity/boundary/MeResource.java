@@ -188,20 +188,6 @@ public class MeResource {
     return Response.noContent().build();
   }
 
-  @GET
-  @Path("export")
-  @Operation(operationId = "exportMe", summary = "Everything kept about your account, as JSON")
-  @APIResponse(
-      responseCode = "200",
-      description = "Everything kept about your account (a download)",
-      content = @Content(schema = @Schema(implementation = AccountExport.class)))
-  public Response export() {
-    return Response.ok(accounts.export(subject(), caller()))
-        .header("Content-Disposition", "attachment; filename=\"dating-account-export.json\"")
-        .header("Cache-Control", "no-store")
-        .build();
-  }
-
   private UUID subject() {
     return SignedIn.of(security).accountId();
   }
