@@ -151,7 +151,7 @@ class DataExportIT {
         "DOWNLOADED", ann.api().get("/api/v1/me/exports/" + id).json().getString("status"));
     try (var db = Database.connect()) {
       assertEquals(
-          "t",
+          "true",
           Database.string(
               db, "select (archive is null)::text from data_export where id = ?::uuid", id),
           "the archive is not kept once downloaded");
