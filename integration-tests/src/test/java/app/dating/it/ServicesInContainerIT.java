@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
+import app.dating.platform.boundary.ScheduledRuns;
 import app.dating.platform.control.RedisConnection;
 import app.dating.pubsub.boundary.Broadcaster;
 import app.dating.pubsub.boundary.Broadcaster.Subscription;
@@ -52,9 +53,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * runs next to it) plus a WAR with this class: a second application with the same EJB jar and lib/,
  * sharing the platform's database, JMS queues and Redis.
  *
- * <p>No {@code @PersistenceContext} here: the unit {@code dating} is defined in the EJB jar, so it is
- * scoped to that module; Payara resolves a reference from the WAR only to units of the WAR itself or
- * of the EAR's lib/ (not even as {@code dating-ejb.jar#dating}), and the deployment fails.
+ * <p>No {@code @PersistenceContext} here: the unit {@code dating} is defined in the EJB jar, so it
+ * is scoped to that module; Payara resolves a reference from the WAR only to units of the WAR
+ * itself or of the EAR's lib/ (not even as {@code dating-ejb.jar#dating}), and the deployment
+ * fails.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServicesInContainerIT {
@@ -69,13 +71,15 @@ class ServicesInContainerIT {
             .importFrom(builtEar)
             .as(EnterpriseArchive.class);
     List<ArchivePath> dropped =
-        ear.getContent(path -> {
-              String p = path.get();
-              return p.equals("/dating-web.war")
-                  || p.equals("/dating-websocket.war")
-                  || p.equals("/META-INF/application.xml")
-                  || p.startsWith("/META-INF/maven");
-            })
+        ear
+            .getContent(
+                path -> {
+                  String p = path.get();
+                  return p.equals("/dating-web.war")
+                      || p.equals("/dating-websocket.war")
+                      || p.equals("/META-INF/application.xml")
+                      || p.startsWith("/META-INF/maven");
+                })
             .keySet()
             .stream()
             .toList();
@@ -113,9 +117,36 @@ class ServicesInContainerIT {
   @Inject Broadcaster broadcaster;
   @Inject Jobs jobs;
   @Inject JMSContext jms;
+  @Inject ScheduledRuns runs;
 
   @Resource(lookup = "jms/jobs-dead")
   Queue deadLetters;
+
+  /**
+   * Scheduled work claims its period in the database: of several claims at once (instances whose
+   * timers fire together), exactly one wins, and the period is taken until it has passed.
+   */
+  @Test
+  void scheduledWorkRunsOncePerPeriodWhoeverClaimsIt() throws Exception {
+    String work = "it-" + UUID.randomUUID();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> claims =
+          pool.invokeAll(Collections.nCopies(8, () -> runs.claim(work, Duration.ofHours(1))));
+      long won = 0;
+      for (var claim : claims) {
+        won += claim.get() ? 1 : 0;
+      }
+      assertEquals(1, won, "one of eight claims at once");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertFalse(runs.claim(work, Duration.ofHours(1)), "the period is taken");
+    assertTrue(runs.claim(work, Duration.ofMillis(1)), "a period that has passed is free again");
+    assertTrue(
+        runs.claim("it-" + UUID.randomUUID(), Duration.ofHours(1)),
+        "each work has its own periods");
+  }
 
   @Test
   void rateLimiterKeepsItsBucketsInRedis() {
@@ -174,7 +205,8 @@ class ServicesInContainerIT {
       while (!"after close".equals(seen) && Instant.now().isBefore(witnessDeadline)) {
         seen = witnessed.poll(100, TimeUnit.MILLISECONDS);
       }
-      assertEquals("after close", seen, "the witness did not get the message published after close");
+      assertEquals(
+          "after close", seen, "the witness did not get the message published after close");
       assertFalse(received.contains("after close"), "delivered after close: " + received);
     } finally {
       subscription.close();
