@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Values in this JVM, for a single instance; expired ones are dropped when read and swept now and then. */
+/**
+ * Values in this JVM, for a single instance; expired ones are dropped when read and swept now and
+ * then.
+ */
 public class LocalCache implements SharedCache {
   private static final int SWEEP_EVERY = 1_000;
 
@@ -40,6 +43,26 @@ public class LocalCache implements SharedCache {
       return Optional.empty();
     }
     return Optional.of(entry.value());
+  }
+
+  @Override
+  public long increment(String key, Duration timeToLive) {
+    Instant now = clock.instant();
+    Entry counted =
+        entries.compute(
+            key,
+            (k, entry) ->
+                entry == null || !entry.expires().isAfter(now) || !isCount(entry.value())
+                    ? new Entry("1", now.plus(timeToLive))
+                    : new Entry(
+                        String.valueOf(Long.parseLong(entry.value()) + 1), entry.expires()));
+    return Long.parseLong(counted.value());
+  }
+
+  private static boolean isCount(String value) {
+    return !value.isEmpty()
+        && value.length() < 19
+        && value.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   @Override

@@ -29,4 +29,12 @@ public class RedisCache implements SharedCache {
   public Optional<String> take(String key) {
     return Optional.ofNullable(redis.getDel(PREFIX + key));
   }
+
+  @Override
+  public long increment(String key, Duration timeToLive) {
+    // Created with its expiry first (NX), so INCR, which keeps a key's expiry, never makes one
+    // without.
+    redis.set(PREFIX + key, "0", SetParams.setParams().nx().px(Math.max(1, timeToLive.toMillis())));
+    return redis.incr(PREFIX + key);
+  }
 }
