@@ -134,6 +134,56 @@ class AccountTakeoverIT {
     assertEquals(200, linked.status(), linked::toString);
   }
 
+  /** An account without a password links a provider only with a sign-in of the last 10 minutes. */
+  @Test
+  void anAccountWithoutAPasswordLinksOnlyRightAfterSigningIn() throws Exception {
+    java.util.function.Supplier<Reply> appleAccount =
+        () ->
+            new Api()
+                .post(
+                    "/api/v1/auth/providers/apple",
+                    "{\"idToken\":\""
+                        + ProviderSignInIT.idToken(
+                            "apple",
+                            "a-" + UUID.randomUUID(),
+                            claims(
+                                UUID.randomUUID().toString().substring(0, 8)
+                                    + "@privaterelay.appleid.com",
+                                true))
+                        + BIRTH_DATE);
+    Reply fresh = appleAccount.get();
+    assertEquals(200, fresh.status(), fresh::toString);
+    Reply linked =
+        new Api()
+            .bearer(fresh.json().getString("accessToken"))
+            .post(
+                "/api/v1/me/identities/google",
+                "{\"idToken\":\""
+                    + ProviderSignInIT.idToken(
+                        "google", "g-" + UUID.randomUUID(), claims(victim(), true))
+                    + "\"}");
+    assertEquals(200, linked.status(), "signed in a moment ago: " + linked);
+
+    Reply stale = appleAccount.get();
+    String staleId = Api.claims(stale.json().getString("accessToken")).getString("sub");
+    Database.update(
+        "update refresh_token set created_at = created_at - interval '11 minutes' where account_id = ?::uuid",
+        staleId);
+    Reply refused =
+        new Api()
+            .bearer(stale.json().getString("accessToken"))
+            .post(
+                "/api/v1/me/identities/google",
+                "{\"idToken\":\""
+                    + ProviderSignInIT.idToken(
+                        "google", "g-" + UUID.randomUUID(), claims(victim(), true))
+                    + "\"}");
+    assertEquals(
+        403,
+        refused.status(),
+        "a session of 11 minutes ago (perhaps stolen) links nothing: " + refused);
+  }
+
   /**
    * The first proof of an address ends every session, refresh family, provider link and key bundle
    * made before it: they may be someone else's who registered the address first.
