@@ -260,6 +260,22 @@ final class Api {
     throw new AssertionError("no " + page + " link mailed to " + address);
   }
 
+  /**
+   * A nonce the platform issued for an app's sign-in with {@code provider} (single use): what the
+   * app hands the provider's SDK, so the ID token carries it.
+   */
+  static String nonce(String provider) {
+    Reply reply =
+        new Api()
+            .exchange(
+                "POST",
+                "/api/v1/auth/providers/" + provider + "/nonce",
+                null,
+                HttpRequest.BodyPublishers.noBody());
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getString("nonce");
+  }
+
   /** The claims of a JWT, read without checking it (the server checks; tests only look). */
   static JsonObject claims(String jwt) {
     String payload =

@@ -19,16 +19,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** A new account gets a verification mail through real SMTP; its link's token proves the address once. */
+/**
+ * A new account gets a verification mail through real SMTP; its link's token proves the address
+ * once.
+ */
 class EmailVerificationIT {
   private static final String PASSWORD = "correct horse battery staple";
-  private static final Pattern LINK = Pattern.compile("(http://\\S+)/verify-email\\?token=([A-Za-z0-9_-]{43})");
+  private static final Pattern LINK =
+      Pattern.compile("(http://\\S+)/verify-email\\?token=([A-Za-z0-9_-]{43})");
   private final String ip = "198.18.200." + ThreadLocalRandom.current().nextInt(1, 255);
 
   private Reply post(String path, String json, String bearer) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(Platform.uri(path))
-        .header("Content-Type", "application/json").header("X-Forwarded-For", ip)
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Platform.uri(path))
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", ip)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }
@@ -38,8 +44,17 @@ class EmailVerificationIT {
   @Test
   void theLinkInTheMailVerifiesTheAddressOnce() throws Exception {
     String email = "it-" + UUID.randomUUID() + "@example.invalid";
-    Reply registered = post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-        + "\",\"displayName\":\"Mika\",\"birthDate\":\"" + LocalDate.now().minusYears(40) + "\"}", null);
+    Reply registered =
+        post(
+            "/api/v1/auth/register",
+            "{\"email\":\""
+                + email
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"displayName\":\"Mika\",\"birthDate\":\""
+                + LocalDate.now().minusYears(40)
+                + "\"}",
+            null);
     assertEquals(201, registered.status(), registered::toString);
 
     List<MimeMessage> mails = MailServer.awaitMailTo(email, Duration.ofSeconds(30));
@@ -54,17 +69,42 @@ class EmailVerificationIT {
     String token = link.group(2);
 
     try (Connection db = Database.connect()) {
-      String stored = Database.string(db, "select token_hash from one_time_token where account_id = ?::uuid", registered.json().getString("id"));
+      String stored =
+          Database.string(
+              db,
+              "select token_hash from one_time_token where account_id = ?::uuid",
+              registered.json().getString("id"));
       assertNotEquals(token, stored);
       assertEquals(64, stored.length());
     }
 
-    String accessToken = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}", null)
-        .json().getString("accessToken");
+    String accessToken =
+        post(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                null)
+            .json()
+            .getString("accessToken");
     assertFalse(me(accessToken).getBoolean("emailVerified"));
 
-    assertEquals(204, post("/api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}", null).status());
-    assertTrue(me(accessToken).getBoolean("emailVerified"));
+    assertEquals(
+        204, post("/api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}", null).status());
+    Reply before =
+        Platform.send(
+            HttpRequest.newBuilder(Platform.uri("/api/v1/me"))
+                .header("Authorization", "Bearer " + accessToken));
+    assertEquals(
+        401,
+        before.status(),
+        "the first proof of the address ends the sessions made before it: " + before);
+    String signedInAgain =
+        post(
+                "/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                null)
+            .json()
+            .getString("accessToken");
+    assertTrue(me(signedInAgain).getBoolean("emailVerified"));
 
     Reply again = post("/api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}", null);
     assertEquals(400, again.status(), again::toString);
@@ -81,7 +121,10 @@ class EmailVerificationIT {
   }
 
   private static jakarta.json.JsonObject me(String accessToken) {
-    Reply reply = Platform.send(HttpRequest.newBuilder(Platform.uri("/api/v1/me")).header("Authorization", "Bearer " + accessToken));
+    Reply reply =
+        Platform.send(
+            HttpRequest.newBuilder(Platform.uri("/api/v1/me"))
+                .header("Authorization", "Bearer " + accessToken));
     assertEquals(200, reply.status(), reply::toString);
     return reply.json();
   }

@@ -29,6 +29,7 @@ import app.dating.client.model.ProfileView;
 import app.dating.client.model.ProfileVisibility;
 import app.dating.client.model.Refresh;
 import app.dating.client.model.SignIn;
+import app.dating.client.model.SignInNonce;
 import app.dating.client.model.SignUp;
 import app.dating.client.model.SwipeKind;
 import app.dating.client.model.SwipeRequest;
@@ -145,6 +146,17 @@ class GeneratedClientIT {
     System.out.printf(
         "GeneratedClientIT: the whole flow took %d ms%n",
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** An app asks for a sign-in nonce before it opens the provider's SDK (issue #14). */
+  @Test
+  void anAppGetsASignInNonceThroughTheGeneratedClient() throws Exception {
+    SignInNonce nonce = new App().identity.issueSignInNonce("google");
+    assertTrue(nonce.getNonce().matches("[A-Za-z0-9_-]{43}"), nonce::toString);
+    assertTrue(nonce.getExpiresIn() > 0, nonce::toString);
+    ApiException unknown =
+        assertThrows(ApiException.class, () -> new App().identity.issueSignInNonce("myspace"));
+    assertEquals(404, unknown.getCode());
   }
 
   private static Member signUpAndIn(String name, String gender, double[] place) throws Exception {

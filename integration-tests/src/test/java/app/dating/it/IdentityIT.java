@@ -156,11 +156,45 @@ class IdentityIT {
     }
   }
 
+  /**
+   * Issue #14 item 2: registering a taken address (whatever its case) is answered as a new one, so
+   * registration tells no one who has an account; the owner gets a mail instead.
+   */
   @Test
-  void emailIsTakenOnceWhateverItsCase() {
+  void aTakenAddressIsAnsweredAsANewOneAndItsOwnerIsMailed() throws Exception {
     String email = email();
-    assertEquals(201, register(email).status());
-    assertProblem(register(email.toUpperCase()), 409, "conflict");
+    Reply first = register(email);
+    assertEquals(201, first.status(), first::toString);
+
+    Reply again =
+        Platform.send(
+            HttpRequest.newBuilder(Platform.uri("/api/v1/auth/register"))
+                .header("Content-Type", "application/json")
+                .header(
+                    "X-Forwarded-For", "198.18.99." + ThreadLocalRandom.current().nextInt(1, 255))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        signUp(
+                            email.toUpperCase(),
+                            "another fine passphrase",
+                            "Alex",
+                            LocalDate.now().minusYears(30)))));
+    assertEquals(201, again.status(), "the same answer as for a new address: " + again);
+    assertEquals(first.header("Location"), again.header("Location"));
+    assertEquals(first.json().keySet(), again.json().keySet());
+    assertEquals(email, again.json().getString("email"));
+    assertFalse(again.json().getBoolean("emailVerified"));
+    assertEquals(first.json().getJsonArray("roles"), again.json().getJsonArray("roles"));
+    assertFalse(first.json().getString("id").equals(again.json().getString("id")));
+
+    AccountTakeoverIT.awaitMail(email, "Someone tried to open an account");
+    try (Connection db = Database.connect()) {
+      assertEquals(
+          List.of(first.json().getString("id")),
+          Database.strings(db, "select id::text from account where lower(email) = ?", email));
+    }
+    assertEquals(200, login(email, PASSWORD).status(), "the owner's password still signs in");
+    assertProblem(login(email, "another fine passphrase"), 401, "unauthorized");
   }
 
   @Test

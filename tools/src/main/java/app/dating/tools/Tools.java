@@ -28,6 +28,7 @@ public final class Tools {
       case "redis-binary" -> LocalRedis.extract(options);
       case "mail-start" -> LocalMail.run(options);
       case "demo-data" -> DemoData.run(options);
+      case "grant-admin" -> GrantAdmin.run(options);
       case "password-hash-bench" -> PasswordHashBenchmark.run(options);
       case "photo-pipeline-bench" -> PhotoPipelineBenchmark.run(options);
       case "jwt-keys" -> JwtKeys.generate(options);
@@ -53,6 +54,8 @@ public final class Tools {
                     [--profiles true] [--cities all|N|Berlin,Paris] [--photos 0]
                                               add N synthetic users with profiles around European cities
                                               (defaults from DB_URL, DB_USER, DB_PASSWORD)
+          grant-admin --email ADDRESS [--jdbc URL] [--user U] [--password P]
+                                              make the account of a proven address ADMIN (audited; defaults from DB_URL...)
           password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
           photo-pipeline-bench [--width 4000] [--height 3000] [--quality 0.92] [--warmup 3] [--runs 10]
                                               process a generated 12-megapixel JPEG: ms per photo, photos/s per core, peak heap, bytes saved

@@ -151,6 +151,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                           mediaType = Problem.MEDIA_TYPE,
                           schema = @Schema(implementation = Problem.class))),
               @APIResponse(
+                  name = "ServiceUnavailable",
+                  description =
+                      "Busy: too many passwords are being checked at once (or a sign-in provider"
+                          + " cannot be reached); try again after `Retry-After` seconds",
+                  headers =
+                      @Header(
+                          name = "Retry-After",
+                          description = "Seconds to wait",
+                          schema = @Schema(type = SchemaType.INTEGER)),
+                  content =
+                      @Content(
+                          mediaType = Problem.MEDIA_TYPE,
+                          schema = @Schema(implementation = Problem.class))),
+              @APIResponse(
                   name = "TooManyRequests",
                   description =
                       "A rate limit or a daily allowance is used up; try again after `Retry-After` seconds",

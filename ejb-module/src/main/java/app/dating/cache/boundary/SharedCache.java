@@ -17,8 +17,9 @@ public interface SharedCache {
   Optional<String> take(String key);
 
   /**
-   * Adds one to a counter (zero when absent or expired) and returns the new count, at once, so two
-   * callers never get the same; the counter lives {@code timeToLive} from this increment.
+   * Adds one to a counter and returns the new count, atomically across instances. A counter that
+   * does not exist starts at zero and lives {@code timeToLive} from then (more increments do not
+   * extend it).
    */
   long increment(String key, Duration timeToLive);
 }

@@ -52,13 +52,17 @@ public class LocalCache implements SharedCache {
         entries.compute(
             key,
             (k, entry) ->
-                new Entry(
-                    String.valueOf(
-                        entry == null || !entry.expires().isAfter(now)
-                            ? 1
-                            : Long.parseLong(entry.value()) + 1),
-                    now.plus(timeToLive)));
+                entry == null || !entry.expires().isAfter(now) || !isCount(entry.value())
+                    ? new Entry("1", now.plus(timeToLive))
+                    : new Entry(
+                        String.valueOf(Long.parseLong(entry.value()) + 1), entry.expires()));
     return Long.parseLong(counted.value());
+  }
+
+  private static boolean isCount(String value) {
+    return !value.isEmpty()
+        && value.length() < 19
+        && value.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   @Override

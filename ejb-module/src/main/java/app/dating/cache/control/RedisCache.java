@@ -32,8 +32,9 @@ public class RedisCache implements SharedCache {
 
   @Override
   public long increment(String key, Duration timeToLive) {
-    long count = redis.incr(PREFIX + key);
-    redis.pexpire(PREFIX + key, Math.max(1, timeToLive.toMillis()));
-    return count;
+    // Created with its expiry first (NX), so INCR, which keeps a key's expiry, never makes one
+    // without.
+    redis.set(PREFIX + key, "0", SetParams.setParams().nx().px(Math.max(1, timeToLive.toMillis())));
+    return redis.incr(PREFIX + key);
   }
 }

@@ -1,11 +1,15 @@
 package app.dating.identity.boundary;
 
+import app.dating.identity.control.AddressProofs;
 import app.dating.identity.control.AuditLog;
 import app.dating.identity.control.FirstAdmin;
 import app.dating.identity.control.MailedLinks;
 import app.dating.identity.control.PasswordHasher;
 import app.dating.identity.control.PasswordPolicy;
+import app.dating.identity.control.Reauthentication;
 import app.dating.identity.control.ResetMail;
+import app.dating.identity.control.SecurityNotices;
+import app.dating.identity.control.SignInLimits;
 import app.dating.identity.control.VerificationMail;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
@@ -13,12 +17,12 @@ import app.dating.identity.entity.OneTimeToken;
 import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
+import app.dating.ratelimit.boundary.ClientKey;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.BusinessException;
 import app.dating.shared.problem.InvalidInputException;
 import app.dating.shared.problem.ProblemType;
-import app.dating.shared.problem.RateLimitedException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,20 +38,21 @@ import java.util.UUID;
 
 /**
  * Accounts and password sign-in. Unknown emails and wrong passwords are answered alike, in about
- * the same time; attempts are throttled per client address and per account (at most about 100 an
- * hour for one account, ASVS V2.2.1) instead of locking anyone out.
+ * the same time, and so are registrations of new and of taken addresses. Attempts are throttled per
+ * client, per account and client (at most about 100 an hour, ASVS V2.2.1) and under a high ceiling
+ * per account, instead of locking anyone out ({@link SignInLimits}). The first proof of an
+ * account's address ends what was made for it before ({@link AddressProofs}).
  */
 @Stateless
 public class Accounts {
   static final RateLimit REGISTER_PER_IP = new RateLimit("register-ip", 10, Duration.ofHours(1));
-  static final RateLimit LOGIN_PER_IP = new RateLimit("login-ip", 30, Duration.ofMinutes(5));
-
-  /** 10 at once, then one every 36 s: at most about 100 attempts an hour on one account. */
-  static final RateLimit LOGIN_PER_ACCOUNT =
-      new RateLimit("login-account", 10, Duration.ofMinutes(6));
-
   static final RateLimit RESET_PER_IP = new RateLimit("reset-ip", 10, Duration.ofHours(1));
   static final RateLimit RESET_PER_ADDRESS = new RateLimit("reset-address", 3, Duration.ofHours(1));
+
+  /** Notices about a registration of a taken address, per address (more are silently skipped). */
+  static final RateLimit REGISTRATION_NOTICES =
+      new RateLimit("registration-notice", 3, Duration.ofHours(1));
+
   private static final String BAD_CREDENTIALS = "The email or the password is wrong.";
 
   @PersistenceContext EntityManager em;
@@ -57,13 +62,23 @@ public class Accounts {
   @Inject Jobs jobs;
   @Inject AuditLog audit;
   @Inject RateLimiter limiter;
+  @Inject SignInLimits signInLimits;
+  @Inject Reauthentication reauthentication;
   @Inject MailedLinks links;
+  @Inject AddressProofs proofs;
+  @Inject SecurityNotices notices;
   @Inject FirstAdmin firstAdmin;
   @Inject Event<AccountDeleted> deleted;
   @Inject Clock clock;
 
+  /**
+   * Opens an account, unverified, and mails a verification link. A taken address gets the same
+   * answer, after the same work, and its owner a notice instead: registration tells no one who has
+   * an account. An address held only as an unproven claim ({@link
+   * Account#holdsOnlyAnUnprovenClaim()}) is released for the new account.
+   */
   public AccountView register(Registration registration, Caller caller) {
-    limiter.consume(REGISTER_PER_IP, caller.ip());
+    limiter.consume(REGISTER_PER_IP, ClientKey.of(caller.ip()));
     String email = Account.normalizeEmail(registration.email());
     if (!Account.isAdult(registration.birthDate(), LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
       throw InvalidInputException.of(
@@ -75,8 +90,9 @@ public class Accounts {
             problem -> {
               throw InvalidInputException.of("password", problem);
             });
-    if (findByEmail(email).isPresent()) {
-      throw BusinessException.conflict("An account with this email exists already.");
+    Optional<Account> owner = proofs.holderOrRelease(email, caller);
+    if (owner.isPresent()) {
+      return answerAsNew(owner.get(), registration, email, caller);
     }
     Account account =
         new Account(
@@ -91,9 +107,26 @@ public class Accounts {
     return AccountView.of(account);
   }
 
+  /** What {@link #register} answers for a taken address: the view a new account would have. */
+  private AccountView answerAsNew(
+      Account owner, Registration registration, String email, Caller caller) {
+    hasher.burn(registration.password().toCharArray()); // the time a new account's hash takes
+    if (limiter.tryConsume(REGISTRATION_NOTICES, email, 1).allowed()) {
+      notices.registrationAttempt(owner.id());
+    }
+    audit.record(
+        Action.REGISTER, false, owner.id(), null, caller, "address taken: its owner is mailed");
+    Account unsaved =
+        new Account(
+            email, registration.displayName(), registration.birthDate(), null, clock.instant());
+    return AccountView.of(unsaved);
+  }
+
   /**
    * Spends a verification token from the mail: the account's address counts as proven, or, when the
-   * link was sent to a new address, that address replaces the old one.
+   * link was sent to a new address, that address replaces the old one. Either way, the first proof
+   * of an address for the account ends everything made for it before ({@link AddressProofs}); an
+   * email change voids every other mailed link of the account.
    */
   public void verifyEmail(String token, Caller caller) {
     OneTimeToken spent =
@@ -105,16 +138,22 @@ public class Accounts {
                         "token", "This link is not valid or has expired; ask for a new one."));
     Account account = active(spent.accountId());
     Instant now = clock.instant();
+    boolean first;
     if (spent.email().equals(account.email())) {
-      account.verifyEmail(now);
+      first = account.verifyEmail(now);
       audit.record(Action.EMAIL_VERIFIED, true, account.id(), null, caller, null);
-      return;
+    } else {
+      if (proofs.holderOrRelease(spent.email(), caller).isPresent()) {
+        throw BusinessException.conflict("This email address belongs to another account now.");
+      }
+      first = account.changeEmail(spent.email(), now);
+      links.voidAll(account.id());
+      audit.record(Action.EMAIL_CHANGE, true, account.id(), null, caller, null);
     }
-    if (findByEmail(spent.email()).isPresent()) {
-      throw BusinessException.conflict("This email address belongs to another account now.");
+    if (first) {
+      proofs.firstProof(account, caller);
     }
-    account.changeEmail(spent.email(), now);
-    audit.record(Action.EMAIL_CHANGE, true, account.id(), null, caller, null);
+    firstAdmin.promoteIfDue(account, caller);
   }
 
   /**
@@ -122,9 +161,9 @@ public class Accounts {
    * followed. Needs the current password.
    */
   public void requestEmailChange(
-      UUID accountId, String newEmail, String currentPassword, Caller caller) {
+      UUID accountId, String newEmail, String currentPassword, UUID sessionId, Caller caller) {
     Account account =
-        withPassword(accountId, currentPassword, Action.EMAIL_CHANGE_REQUESTED, caller);
+        withPassword(accountId, currentPassword, sessionId, Action.EMAIL_CHANGE_REQUESTED, caller);
     String email = Account.normalizeEmail(newEmail);
     if (email.equals(account.email())) {
       throw InvalidInputException.of("newEmail", "This is your email address already.");
@@ -139,7 +178,7 @@ public class Accounts {
    */
   public void requestPasswordReset(String email, Caller caller) {
     String normalized = Account.normalizeEmail(email);
-    limiter.consume(RESET_PER_IP, caller.ip());
+    limiter.consume(RESET_PER_IP, ClientKey.of(caller.ip()));
     limiter.consume(RESET_PER_ADDRESS, normalized);
     findByEmail(normalized)
         .filter(account -> account.status() == Account.Status.ACTIVE)
@@ -150,9 +189,14 @@ public class Accounts {
             });
   }
 
-  /** Spends a reset token: sets the new password and ends every session and access token. */
+  /**
+   * Spends a reset token: sets the new password, voids every other mailed link of the account and
+   * ends every session and access token. The link was mailed to the address, so on an account that
+   * never proved one it is the first proof ({@link AddressProofs}): provider links and key bundles
+   * made before end too.
+   */
   public void resetPassword(String token, String newPassword, Caller caller) {
-    limiter.consume(RESET_PER_IP, caller.ip());
+    limiter.consume(RESET_PER_IP, ClientKey.of(caller.ip()));
     OneTimeToken spent =
         links
             .spend(token, Purpose.RESET_PASSWORD)
@@ -167,9 +211,21 @@ public class Accounts {
             problem -> {
               throw InvalidInputException.of("newPassword", problem);
             });
-    account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), clock.instant());
+    Instant now = clock.instant();
+    account.replacePasswordHash(hasher.hash(newPassword.toCharArray()), now);
+    boolean first = spent.email().equals(account.email()) && account.verifyEmail(now);
+    links.voidAll(account.id());
     sessions.logoutEverywhere(account.id(), caller);
-    audit.record(Action.PASSWORD_RESET, true, account.id(), null, caller, null);
+    if (first) {
+      proofs.firstProof(account, caller);
+    }
+    audit.record(
+        Action.PASSWORD_RESET,
+        true,
+        account.id(),
+        null,
+        caller,
+        first ? "the address is proven" : null);
   }
 
   /** Password sign-in for apps: an access token and a refresh token. */
@@ -184,13 +240,7 @@ public class Accounts {
 
   private Account authenticate(String email, String password, Caller caller) {
     String normalized = Account.normalizeEmail(email);
-    try {
-      limiter.consume(LOGIN_PER_IP, caller.ip());
-      limiter.consume(LOGIN_PER_ACCOUNT, normalized);
-    } catch (RateLimitedException e) {
-      audit.record(Action.LOGIN, false, null, normalized, caller, "throttled");
-      throw e;
-    }
+    signInLimits.passwordGuess(normalized, caller);
     Optional<Account> found = findByEmail(normalized).filter(Account::canSignIn);
     if (found.isEmpty()) {
       hasher.burn(password.toCharArray());
@@ -209,10 +259,14 @@ public class Accounts {
     return account;
   }
 
-  /** Needs the current password; ends every other session of the account. */
+  /**
+   * Needs the current password (limited per session, never by others' sign-in attempts); ends every
+   * other session of the account.
+   */
   public void changePassword(
       UUID accountId, String currentPassword, String newPassword, UUID sessionId, Caller caller) {
-    Account account = withPassword(accountId, currentPassword, Action.PASSWORD_CHANGE, caller);
+    Account account =
+        withPassword(accountId, currentPassword, sessionId, Action.PASSWORD_CHANGE, caller);
     policy
         .problem(newPassword, account.email(), account.displayName())
         .ifPresent(
@@ -228,8 +282,9 @@ public class Accounts {
    * Deletes the account at once for every purpose (sign-in, sessions, access tokens); its personal
    * data is erased after the grace period by {@code AccountErasure}.
    */
-  public void delete(UUID accountId, String currentPassword, Caller caller) {
-    Account account = withPassword(accountId, currentPassword, Action.ACCOUNT_DELETED, caller);
+  public void delete(UUID accountId, String currentPassword, UUID sessionId, Caller caller) {
+    Account account =
+        withPassword(accountId, currentPassword, sessionId, Action.ACCOUNT_DELETED, caller);
     account.delete(clock.instant());
     deleted.fire(new AccountDeleted(accountId));
     sessions.logoutEverywhere(accountId, caller);
@@ -249,18 +304,11 @@ public class Accounts {
         .orElseThrow(() -> BusinessException.notFound("Account"));
   }
 
-  /**
-   * The active account, once its owner has given the current password (throttled like sign-ins).
-   */
+  /** The active account, once its owner has given the current password in this session. */
   private Account withPassword(
-      UUID accountId, String currentPassword, Action action, Caller caller) {
+      UUID accountId, String currentPassword, UUID sessionId, Action action, Caller caller) {
     Account account = active(accountId);
-    limiter.consume(LOGIN_PER_ACCOUNT, account.email());
-    if (account.passwordHash() == null
-        || !hasher.verify(account.passwordHash(), currentPassword.toCharArray())) {
-      audit.record(action, false, accountId, null, caller, "wrong current password");
-      throw InvalidInputException.of("currentPassword", "This is not your current password.");
-    }
+    reauthentication.requirePassword(account, sessionId, currentPassword, action, caller);
     return account;
   }
 

@@ -9,6 +9,7 @@ import app.dating.identity.entity.Account;
 import app.dating.identity.entity.AuditEvent.Action;
 import app.dating.identity.entity.RefreshToken;
 import app.dating.identity.entity.WebSession;
+import app.dating.ratelimit.boundary.ClientKey;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
 import app.dating.shared.problem.CommittedRefusal;
@@ -30,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sign-in sessions as refresh-token families. A refresh token is 256 random bits, stored only as
  * its SHA-256, used once: each refresh rotates it, and presenting a used one revokes its whole
- * family and is audited (RFC 9700 section 4.14). A family lives at most {@code
- * jwt.refresh-token-lifetime} from sign-in, however often it is refreshed.
+ * family, the family's live access tokens included, and is audited (RFC 9700 section 4.14). A
+ * family lives at most {@code jwt.refresh-token-lifetime} from sign-in, however often it is
+ * refreshed.
  */
 @Stateless
 public class Sessions {
@@ -62,25 +64,38 @@ public class Sessions {
   public WebSignIn startWeb(Account account) {
     Instant now = clock.instant();
     String token = SecretTokens.newToken();
-    WebSession session = new WebSession(account.id(), SecretTokens.hash(token), SecretTokens.newToken(), now, now.plus(webLifetime));
+    WebSession session =
+        new WebSession(
+            account.id(),
+            SecretTokens.hash(token),
+            SecretTokens.newToken(),
+            now,
+            now.plus(webLifetime));
     em.persist(session);
-    return new WebSignIn(token, session.csrfToken(), webLifetime.toSeconds(), AccountView.of(account));
+    return new WebSignIn(
+        token, session.csrfToken(), webLifetime.toSeconds(), AccountView.of(account));
   }
 
   /** The account a session cookie signs in, while the session lives and the account is active. */
   public Optional<WebPrincipal> authenticateWeb(String presented) {
     Instant now = clock.instant();
-    return liveWebSession(presented, now).map(session -> {
-      session.touch(now);
-      Account account = em.find(Account.class, session.accountId());
-      return new WebPrincipal(account.id(), session.id(),
-          account.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), session.csrfToken());
-    });
+    return liveWebSession(presented, now)
+        .map(
+            session -> {
+              session.touch(now);
+              Account account = em.find(Account.class, session.accountId());
+              return new WebPrincipal(
+                  account.id(),
+                  session.id(),
+                  account.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()),
+                  session.csrfToken());
+            });
   }
 
   /**
    * Whether a browser session still holds (not ended, not expired, idle or absolute, its account
-   * active), without counting as activity: an open chat socket's checks do not keep the session alive.
+   * active), without counting as activity: an open chat socket's checks do not keep the session
+   * alive.
    */
   public boolean isWebSessionLive(String presented) {
     return liveWebSession(presented, clock.instant()).isPresent();
@@ -95,34 +110,52 @@ public class Sessions {
         .getResultStream()
         .findFirst()
         .filter(session -> session.isLive(now, webIdleTimeout))
-        .filter(session -> Optional.ofNullable(em.find(Account.class, session.accountId()))
-            .filter(account -> account.status() == Account.Status.ACTIVE).isPresent());
+        .filter(
+            session ->
+                Optional.ofNullable(em.find(Account.class, session.accountId()))
+                    .filter(account -> account.status() == Account.Status.ACTIVE)
+                    .isPresent());
   }
 
   /** Ends a browser session. Idempotent, like {@link #logout}. */
   public void logoutWeb(UUID sessionId, Caller caller) {
-    Optional.ofNullable(em.find(WebSession.class, sessionId)).ifPresent(session -> {
-      session.revoke("LOGOUT", clock.instant());
-      audit.record(Action.LOGOUT, true, session.accountId(), null, caller, "browser session");
-    });
+    Optional.ofNullable(em.find(WebSession.class, sessionId))
+        .ifPresent(
+            session -> {
+              session.revoke("LOGOUT", clock.instant());
+              audit.record(
+                  Action.LOGOUT, true, session.accountId(), null, caller, "browser session");
+            });
   }
 
   /** Opens a session for an account that just proved who it is. */
   public TokenPair start(Account account) {
     Instant now = clock.instant();
     String token = SecretTokens.newToken();
-    RefreshToken first = RefreshToken.startFamily(account.id(), SecretTokens.hash(token), now, now.plus(familyLifetime));
+    RefreshToken first =
+        RefreshToken.startFamily(
+            account.id(), SecretTokens.hash(token), now, now.plus(familyLifetime));
     em.persist(first);
     return pair(account, token, first, now);
   }
 
   public TokenPair refresh(String presented, Caller caller) {
-    limiter.consume(REFRESH_PER_IP, caller.ip());
+    limiter.consume(REFRESH_PER_IP, ClientKey.of(caller.ip()));
     Instant now = clock.instant();
-    RefreshToken current = find(presented, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> refused());
+    RefreshToken current =
+        find(presented, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> refused());
     if (current.wasUsed()) {
+      // Two parties hold the family (one stole it): end its refresh tokens and, at once, every
+      // access token it issued, whoever holds them.
       revokeFamily(current.familyId(), "REUSE", now);
-      audit.record(Action.REFRESH_TOKEN_REUSE, false, current.accountId(), null, caller, "family " + current.familyId() + " revoked");
+      revocations.endSessions(List.of(current.familyId()));
+      audit.record(
+          Action.REFRESH_TOKEN_REUSE,
+          false,
+          current.accountId(),
+          null,
+          caller,
+          "family " + current.familyId() + " revoked");
       throw refused();
     }
     Account account = em.find(Account.class, current.accountId());
@@ -136,13 +169,17 @@ public class Sessions {
     return pair(account, token, next, now);
   }
 
-  /** Ends the session the token belongs to. Unknown tokens are ignored: logging out is idempotent. */
+  /**
+   * Ends the session the token belongs to. Unknown tokens are ignored: logging out is idempotent.
+   */
   public void logout(String presented, Caller caller) {
-    find(presented, LockModeType.NONE).ifPresent(token -> {
-      revokeFamily(token.familyId(), "LOGOUT", clock.instant());
-      revocations.endSessions(List.of(token.familyId()));
-      audit.record(Action.LOGOUT, true, token.accountId(), null, caller, null);
-    });
+    find(presented, LockModeType.NONE)
+        .ifPresent(
+            token -> {
+              revokeFamily(token.familyId(), "LOGOUT", clock.instant());
+              revocations.endSessions(List.of(token.familyId()));
+              audit.record(Action.LOGOUT, true, token.accountId(), null, caller, null);
+            });
   }
 
   /** Ends every session of the account, its access tokens included. */
@@ -157,7 +194,10 @@ public class Sessions {
     audit.record(Action.LOGOUT_EVERYWHERE, true, accountId, null, caller, null);
   }
 
-  /** Ends every session of the account but {@code keep} (the one that asked), e.g. after a password change. */
+  /**
+   * Ends every session of the account but {@code keep} (the one that asked), e.g. after a password
+   * change.
+   */
   public void endOtherSessions(UUID accountId, UUID keep) {
     revocations.endSessions(
         em.createNamedQuery(RefreshToken.ACTIVE_FAMILIES, UUID.class)
@@ -184,9 +224,11 @@ public class Sessions {
 
   private TokenPair pair(Account account, String refreshToken, RefreshToken stored, Instant now) {
     IssuedToken access =
-        accessTokens.issue(account.id(), account.roles().stream().map(Enum::name).toList(), stored.familyId());
+        accessTokens.issue(
+            account.id(), account.roles().stream().map(Enum::name).toList(), stored.familyId());
     long refreshSeconds = Duration.between(now, stored.familyExpiresAt()).toSeconds();
-    return new TokenPair(access.accessToken(), access.tokenType(), access.expiresIn(), refreshToken, refreshSeconds);
+    return new TokenPair(
+        access.accessToken(), access.tokenType(), access.expiresIn(), refreshToken, refreshSeconds);
   }
 
   private void revokeFamily(UUID family, String reason, Instant now) {

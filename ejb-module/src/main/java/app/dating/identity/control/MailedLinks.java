@@ -1,8 +1,8 @@
 package app.dating.identity.control;
 
-import app.dating.shared.json.JsonP;
 import app.dating.identity.entity.OneTimeToken;
 import app.dating.identity.entity.OneTimeToken.Purpose;
+import app.dating.shared.json.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,21 +28,43 @@ public class MailedLinks {
   @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
-  /** Stores a new token for {@code purpose} and returns the link to {@code page} that carries it. */
-  public String issue(Purpose purpose, java.util.UUID accountId, String email, Duration validity, String page) {
+  /**
+   * Stores a new token for {@code purpose} and returns the link to {@code page} that carries it.
+   */
+  public String issue(
+      Purpose purpose, java.util.UUID accountId, String email, Duration validity, String page) {
     Instant now = clock.instant();
     String token = SecretTokens.newToken();
-    em.persist(new OneTimeToken(SecretTokens.hash(token), purpose, accountId, email, now, now.plus(validity)));
+    em.persist(
+        new OneTimeToken(
+            SecretTokens.hash(token), purpose, accountId, email, now, now.plus(validity)));
     return publicUrl + "/" + page + "?token=" + token;
   }
 
-  /** Spends a presented token for {@code purpose}, once; empty when it is unknown, used, expired or for another purpose. */
+  /**
+   * Spends a presented token for {@code purpose}, once; empty when it is unknown, used, expired or
+   * for another purpose.
+   */
   public Optional<OneTimeToken> spend(String presented, Purpose purpose) {
     if (!SecretTokens.looksLikeToken(presented)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(em.find(OneTimeToken.class, SecretTokens.hash(presented), LockModeType.PESSIMISTIC_WRITE))
+    return Optional.ofNullable(
+            em.find(
+                OneTimeToken.class, SecretTokens.hash(presented), LockModeType.PESSIMISTIC_WRITE))
         .filter(token -> token.use(purpose, clock.instant()));
+  }
+
+  /**
+   * Spends every link of the account still unspent, of both purposes: after a password reset or an
+   * email change, a link mailed before (perhaps to an old address, perhaps read by someone else)
+   * must not move or open the account again.
+   */
+  public void voidAll(java.util.UUID accountId) {
+    em.createNamedQuery(OneTimeToken.VOID_OF_ACCOUNT)
+        .setParameter("now", clock.instant())
+        .setParameter("account", accountId)
+        .executeUpdate();
   }
 
   static JsonObject read(String payload) {

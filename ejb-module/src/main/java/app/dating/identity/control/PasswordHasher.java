@@ -1,5 +1,6 @@
 package app.dating.identity.control;
 
+import app.dating.shared.problem.RateLimitedException;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
@@ -11,6 +12,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -20,8 +22,9 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
- * through argon2-jvm (the reference C implementation over JNA).
+ * Argon2id password hashes in the PHC string format ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), through argon2-jvm (the reference C implementation
+ * over JNA).
  *
  * <p>Parameters come from MicroProfile Config, defaulting to OWASP's recommendation for Argon2id
  * (19 MiB of memory, 2 passes, 1 lane):
@@ -37,14 +40,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A login should go: look the account up; if there is none, {@link #burn} the password (so an
  * unknown email costs as much time as a wrong password); else {@link #verify}; on success, when
  * {@link #needsRehash} says so (parameters changed since the hash was made), store a new {@link
- * #hash}. {@code verify} also accepts older argon2i and argon2d hashes, so they can be upgraded
- * the same way.
+ * #hash}. {@code verify} also accepts older argon2i and argon2d hashes, so they can be upgraded the
+ * same way.
  *
  * <p>Passwords are NFKC-normalised before hashing and verifying, as NIST SP 800-63B advises and as
  * {@link PasswordPolicy} counts them, so the same password typed on keyboards that produce
  * different code points (a ligature, a full-width letter) still matches. An already normalised
  * password (any ASCII one) is used as given; only a non-normalised one is copied into a String,
  * which cannot be wiped.
+ *
+ * <p>Every hash and verify (and {@link #burn}) goes through a {@link HashingGate}: at most {@value
+ * #MAX_CONCURRENT} ({@code PASSWORD_HASH_MAX_CONCURRENT}, default one per processor) at once, a
+ * caller waiting up to {@value #QUEUE_TIMEOUT} ({@code PASSWORD_HASH_QUEUE_TIMEOUT}, default 1 s)
+ * for its turn and then refused with 503.
  *
  * <p>Hashes that are null, malformed, or ask for absurd costs (more than 1 GiB, 100 passes or 64
  * lanes, which would let a corrupt row exhaust the server) are never verified: {@code verify} is
@@ -57,6 +65,8 @@ public class PasswordHasher {
   public static final String MEMORY_KIB = "password.argon2.memory-kib";
   public static final String ITERATIONS = "password.argon2.iterations";
   public static final String PARALLELISM = "password.argon2.parallelism";
+  public static final String MAX_CONCURRENT = "password.hash.max-concurrent";
+  public static final String QUEUE_TIMEOUT = "password.hash.queue-timeout";
 
   public static final int DEFAULT_MEMORY_KIB = 19456;
   public static final int DEFAULT_ITERATIONS = 2;
@@ -79,6 +89,7 @@ public class PasswordHasher {
   private final int parallelism;
   private final Argon2 argon2id;
   private final String dummyHash;
+  private final HashingGate gate;
 
   /**
    * @param memoryKib memory per hash in KiB (at least 8 per lane)
@@ -86,11 +97,25 @@ public class PasswordHasher {
    * @param parallelism lanes (at least 1)
    * @throws IllegalArgumentException when the parameters are out of range
    */
+  public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+    this(memoryKib, iterations, parallelism, new HashingGate(0, Duration.ofSeconds(1)));
+  }
+
+  /**
+   * @param maxConcurrent hashes at once (0: one per processor)
+   * @param queueTimeout how long a caller waits for its turn before a 503
+   */
   @Inject
   public PasswordHasher(
       @ConfigProperty(name = MEMORY_KIB, defaultValue = "" + DEFAULT_MEMORY_KIB) int memoryKib,
       @ConfigProperty(name = ITERATIONS, defaultValue = "" + DEFAULT_ITERATIONS) int iterations,
-      @ConfigProperty(name = PARALLELISM, defaultValue = "" + DEFAULT_PARALLELISM) int parallelism) {
+      @ConfigProperty(name = PARALLELISM, defaultValue = "" + DEFAULT_PARALLELISM) int parallelism,
+      @ConfigProperty(name = MAX_CONCURRENT, defaultValue = "0") int maxConcurrent,
+      @ConfigProperty(name = QUEUE_TIMEOUT, defaultValue = "PT1S") Duration queueTimeout) {
+    this(memoryKib, iterations, parallelism, new HashingGate(maxConcurrent, queueTimeout));
+  }
+
+  PasswordHasher(int memoryKib, int iterations, int parallelism, HashingGate gate) {
     if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
       throw new IllegalArgumentException(PARALLELISM + " must be 1.." + MAX_PARALLELISM);
     }
@@ -105,8 +130,17 @@ public class PasswordHasher {
     this.iterations = iterations;
     this.parallelism = parallelism;
     this.argon2id = Argon2Factory.create(Argon2Types.ARGON2id);
-    this.dummyHash = hash(randomPassword());
-    LOG.info(() -> "Password hashes: Argon2id " + parameters());
+    this.gate = gate;
+    this.dummyHash = hashNow(randomPassword());
+    LOG.info(
+        () ->
+            "Password hashes: Argon2id "
+                + parameters()
+                + ", at most "
+                + gate.maxConcurrent()
+                + " at once, "
+                + gate.queueTimeout().toMillis()
+                + " ms of queue");
   }
 
   /** For CDI's proxy. */
@@ -116,6 +150,7 @@ public class PasswordHasher {
     this.parallelism = 0;
     this.argon2id = null;
     this.dummyHash = null;
+    this.gate = null;
   }
 
   /** Creates the instance (and its dummy hash) when the application starts, not at first login. */
@@ -130,6 +165,14 @@ public class PasswordHasher {
    */
   public String hash(char[] password) {
     Objects.requireNonNull(password, "password");
+    try {
+      return gate.run(() -> hashNow(password));
+    } finally {
+      wipe(password); // also when refused
+    }
+  }
+
+  private String hashNow(char[] password) {
     char[] normalized = normalize(password);
     try {
       return argon2id.hash(iterations, memoryKib, parallelism, normalized, StandardCharsets.UTF_8);
@@ -151,7 +194,9 @@ public class PasswordHasher {
     }
     char[] normalized = normalize(password);
     try {
-      return argon2For(phc.type()).verify(hash, normalized, StandardCharsets.UTF_8);
+      return gate.run(() -> argon2For(phc.type()).verify(hash, normalized, StandardCharsets.UTF_8));
+    } catch (RateLimitedException busy) {
+      throw busy;
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Password hash could not be verified", e);
       return false;
@@ -178,8 +223,8 @@ public class PasswordHasher {
 
   /**
    * Spends the time of one {@link #verify} with the configured parameters, for an account that does
-   * not exist, so that answering it takes as long as a wrong password. The result is discarded;
-   * the array is left to the caller, as with {@code verify}.
+   * not exist, so that answering it takes as long as a wrong password. The result is discarded; the
+   * array is left to the caller, as with {@code verify}.
    */
   public void burn(char[] password) {
     verify(dummyHash, password == null ? new char[0] : password);

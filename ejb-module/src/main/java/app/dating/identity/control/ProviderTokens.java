@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -73,12 +74,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <ul>
  *   <li>it is signed with RS256 or ES256 by a key of the provider's JWKS ({@code jwks-url}, cached,
- *       fetched again when a token names an unknown key id); unsigned ({@code none}) and HMAC tokens
- *       are refused;
+ *       fetched again when a token names an unknown key id); unsigned ({@code none}) and HMAC
+ *       tokens are refused;
  *   <li>{@code iss} is the provider's issuer and {@code aud} names one of our {@code client-ids};
  *   <li>{@code exp} is in the future, {@code iat} is present and not in the future, and {@code nbf}
  *       (when present) has passed, each with {@value #CLOCK_SKEW_SECONDS} seconds of clock skew;
- *   <li>{@code sub} is present, and {@code nonce} equals the caller's when the caller gives one.
+ *   <li>a token for several audiences names one of our client ids as authorized party ({@code azp},
+ *       OpenID Connect Core 3.1.3.7);
+ *   <li>{@code sub} is present, and {@code nonce} is accepted: equal to the caller's when the
+ *       caller gives one, or (an app's sign-in) a nonce the server issued and not yet spent ({@link
+ *       ProviderNonces}).
  * </ul>
  *
  * A classic Facebook access token is accepted when the Graph API's {@code debug_token} says it is
@@ -86,9 +91,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * sign-in is the authorization-code flow with PKCE (S256), {@code state} and {@code nonce}; the
  * code is redeemed with {@code client_secret_post} and the ID token returned is verified as above.
  *
- * <p>A refusal is a {@link BusinessException} of type {@link ProblemType#UNAUTHORIZED} whose message
- * does not say why (the reason is logged at FINE); a provider without {@code client-ids} is {@link
- * ProblemType#NOT_FOUND}; a provider that cannot be reached is {@link ProblemType#UNAVAILABLE}.
+ * <p>A refusal is a {@link BusinessException} of type {@link ProblemType#UNAUTHORIZED} whose
+ * message does not say why (the reason is logged at FINE); a provider without {@code client-ids} is
+ * {@link ProblemType#NOT_FOUND}; a provider that cannot be reached is {@link
+ * ProblemType#UNAVAILABLE}.
  *
  * <p>Configuration (MicroProfile Config, read when a provider is first used), with {@code <p>} one
  * of {@code google}, {@code apple}, {@code facebook}: {@code auth.<p>.client-ids} (comma-separated;
@@ -107,7 +113,8 @@ public class ProviderTokens {
   static final Duration CLOCK_SKEW = Duration.ofSeconds(CLOCK_SKEW_SECONDS);
   static final Duration TIMEOUT = Duration.ofSeconds(5);
   static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v19.0";
-  private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+  private static final Set<JWSAlgorithm> ALGORITHMS =
+      Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
   private static final int JWKS_SIZE_LIMIT = 256 * 1024;
   private static final String APPLE_RELAY_DOMAIN = "@privaterelay.appleid.com";
 
@@ -115,7 +122,8 @@ public class ProviderTokens {
   public record AuthorizationRequest(URI url, String state, String nonce, String codeVerifier) {}
 
   /** The real providers' endpoints, used unless configured otherwise. */
-  private record Defaults(String issuer, String jwksUrl, String authorizationUrl, String tokenUrl, String scope) {}
+  private record Defaults(
+      String issuer, String jwksUrl, String authorizationUrl, String tokenUrl, String scope) {}
 
   private static final Map<IdentityProvider, Defaults> DEFAULTS =
       Map.of(
@@ -182,7 +190,22 @@ public class ProviderTokens {
    * beside the token (Sign in with Apple gives it to the app on the first sign-in only), used when
    * the token carries none.
    */
-  public ExternalIdentity verifyIdToken(IdentityProvider provider, String idToken, String nonce, String suppliedName) {
+  public ExternalIdentity verifyIdToken(
+      IdentityProvider provider, String idToken, String nonce, String suppliedName) {
+    return verifyIdTokenNonce(
+        provider, idToken, claim -> nonce == null || sameSecret(nonce, claim), suppliedName);
+  }
+
+  /**
+   * As {@link #verifyIdToken(IdentityProvider, String, String, String)}, with the token's {@code
+   * nonce} claim (null when it has none) judged by {@code nonceAccepted}, last, once every other
+   * check passed (so a server-issued nonce is spent only by a token that is otherwise good).
+   */
+  public ExternalIdentity verifyIdTokenNonce(
+      IdentityProvider provider,
+      String idToken,
+      Predicate<String> nonceAccepted,
+      String suppliedName) {
     Provider p = provider(provider);
     if (idToken == null || idToken.isBlank()) {
       throw refused(provider, "no ID token");
@@ -193,15 +216,21 @@ public class ProviderTokens {
     } catch (ParseException | BadJOSEException e) {
       throw refused(provider, "ID token rejected: " + e.getMessage());
     } catch (RateLimitReachedException e) {
-      throw refused(provider, "unknown key id, and the JWKS was fetched too recently to fetch again");
+      throw refused(
+          provider, "unknown key id, and the JWKS was fetched too recently to fetch again");
     } catch (KeySourceException e) {
       throw unavailable(provider, e);
     } catch (JOSEException e) {
       throw refused(provider, "ID token not verifiable: " + e.getMessage());
     }
-    String problem = claimsProblem(p, claims, nonce);
+    String problem = claimsProblem(p, claims);
     if (problem != null) {
       throw refused(provider, problem);
+    }
+    if (!nonceAccepted.test(string(claims.getClaim("nonce")))) {
+      throw refused(
+          provider,
+          claims.getClaim("nonce") == null ? "no nonce" : "a nonce not issued, or used already");
     }
     return identity(provider, claims).withSuppliedName(suppliedName);
   }
@@ -209,7 +238,8 @@ public class ProviderTokens {
   /** The Facebook user a classic (Graph API) access token was issued to, for our app. */
   public ExternalIdentity verifyFacebookAccessToken(String accessToken) {
     String appId = setting(FACEBOOK, "app-id").orElseThrow(() -> notConfigured(FACEBOOK, "app-id"));
-    String appSecret = setting(FACEBOOK, "app-secret").orElseThrow(() -> notConfigured(FACEBOOK, "app-secret"));
+    String appSecret =
+        setting(FACEBOOK, "app-secret").orElseThrow(() -> notConfigured(FACEBOOK, "app-secret"));
     String graph = withoutTrailingSlash(setting(FACEBOOK, "graph-url").orElse(DEFAULT_GRAPH_URL));
     if (accessToken == null || accessToken.isBlank()) {
       throw refused(FACEBOOK, "no access token");
@@ -217,10 +247,16 @@ public class ProviderTokens {
     String token = accessToken.strip();
 
     JsonObject debug =
-        call(FACEBOOK, get(graph + "/debug_token?" + form(Map.of("input_token", token, "access_token", appId + "|" + appSecret))));
+        call(
+            FACEBOOK,
+            get(
+                graph
+                    + "/debug_token?"
+                    + form(Map.of("input_token", token, "access_token", appId + "|" + appSecret))));
     JsonObject data = debug.get("data") instanceof JsonObject d ? d : JsonValue.EMPTY_JSON_OBJECT;
     if (!data.getBoolean("is_valid", false)) {
-      throw refused(FACEBOOK, "debug_token: not valid " + data.getOrDefault("error", JsonValue.NULL));
+      throw refused(
+          FACEBOOK, "debug_token: not valid " + data.getOrDefault("error", JsonValue.NULL));
     }
     if (!appId.equals(text(data, "app_id"))) {
       throw refused(FACEBOOK, "debug_token: issued for app " + text(data, "app_id"));
@@ -243,7 +279,8 @@ public class ProviderTokens {
       throw refused(FACEBOOK, "/me answered for user " + text(me, "id") + ", not " + userId);
     }
     // Facebook does not say whether it verified the address.
-    return new ExternalIdentity(FACEBOOK, userId, text(me, "email"), false, false, text(me, "name"));
+    return new ExternalIdentity(
+        FACEBOOK, userId, text(me, "email"), false, false, text(me, "name"));
   }
 
   /**
@@ -271,7 +308,8 @@ public class ProviderTokens {
       query.put("response_mode", "form_post"); // Apple's rule when the scope asks for name or email
     }
     String separator = p.authorizationUrl().contains("?") ? "&" : "?";
-    return new AuthorizationRequest(URI.create(p.authorizationUrl() + separator + form(query)), state, nonce, codeVerifier);
+    return new AuthorizationRequest(
+        URI.create(p.authorizationUrl() + separator + form(query)), state, nonce, codeVerifier);
   }
 
   /**
@@ -280,9 +318,14 @@ public class ProviderTokens {
    * caller has already checked that the {@code state} that came back is the one it kept.
    */
   public ExternalIdentity exchangeCode(
-      IdentityProvider provider, String code, String codeVerifier, String redirectUri, String expectedNonce) {
+      IdentityProvider provider,
+      String code,
+      String codeVerifier,
+      String redirectUri,
+      String expectedNonce) {
     if (expectedNonce == null || expectedNonce.isBlank()) {
-      throw new IllegalArgumentException("the code flow needs the nonce of its authorization request");
+      throw new IllegalArgumentException(
+          "the code flow needs the nonce of its authorization request");
     }
     Objects.requireNonNull(redirectUri, "redirectUri");
     Provider p = provider(provider);
@@ -311,6 +354,11 @@ public class ProviderTokens {
     return verifyIdToken(provider, idToken.getString(), expectedNonce);
   }
 
+  /** Nothing when sign-in with {@code provider} is configured; else the not-found refusal. */
+  public void requireOffered(IdentityProvider provider) {
+    provider(provider);
+  }
+
   private Provider provider(IdentityProvider id) {
     Objects.requireNonNull(id, "provider");
     return providers.computeIfAbsent(id, this::load);
@@ -327,15 +375,19 @@ public class ProviderTokens {
     try {
       int timeout = (int) TIMEOUT.toMillis();
       keys =
-          JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUrl).toURL(), new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
+          JWKSourceBuilder.<SecurityContext>create(
+                  URI.create(jwksUrl).toURL(),
+                  new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
               .retrying(true)
               .build();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalStateException("auth." + id.configKey() + ".jwks-url is not a URL: " + jwksUrl, e);
+      throw new IllegalStateException(
+          "auth." + id.configKey() + ".jwks-url is not a URL: " + jwksUrl, e);
     }
     ConfigurableJWTProcessor<SecurityContext> verifier = new DefaultJWTProcessor<>();
     verifier.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
-    verifier.setJWTClaimsSetVerifier((claims, context) -> {}); // claimsProblem checks, with our clock
+    verifier.setJWTClaimsSetVerifier(
+        (claims, context) -> {}); // claimsProblem checks, with our clock
     return new Provider(
         list(setting(id, "issuer").orElse(defaults.issuer())),
         clientIds,
@@ -347,13 +399,20 @@ public class ProviderTokens {
   }
 
   /** Why the verified token's claims are not acceptable, or null when they are. */
-  private String claimsProblem(Provider p, JWTClaimsSet claims, String nonce) {
+  private String claimsProblem(Provider p, JWTClaimsSet claims) {
     Instant now = clock.instant();
     if (!p.issuers().contains(claims.getIssuer())) {
       return "issuer " + claims.getIssuer() + " is not " + p.issuers();
     }
     if (claims.getAudience().stream().noneMatch(p.clientIds()::contains)) {
       return "audience " + claims.getAudience() + " is not among " + p.clientIds();
+    }
+    // OpenID Connect Core 3.1.3.7: a token for several audiences must say which party it was
+    // issued to, and that must be us; else another audience's client could pass it on.
+    String authorizedParty = string(claims.getClaim("azp"));
+    if (claims.getAudience().size() > 1
+        && (authorizedParty == null || !p.clientIds().contains(authorizedParty))) {
+      return "audience " + claims.getAudience() + " but authorized party " + authorizedParty;
     }
     Date expires = claims.getExpirationTime();
     if (expires == null || !now.isBefore(expires.toInstant().plus(CLOCK_SKEW))) {
@@ -370,9 +429,6 @@ public class ProviderTokens {
     if (claims.getSubject() == null || claims.getSubject().isBlank()) {
       return "no subject";
     }
-    if (nonce != null && !sameSecret(nonce, string(claims.getClaim("nonce")))) {
-      return claims.getClaim("nonce") == null ? "no nonce" : "another nonce";
-    }
     return null;
   }
 
@@ -384,10 +440,14 @@ public class ProviderTokens {
                 || email != null && email.toLowerCase(Locale.ROOT).endsWith(APPLE_RELAY_DOMAIN));
     // Google sends a boolean, Apple a boolean or the string "true", Facebook nothing.
     boolean verified = isTrue(claims.getClaim("email_verified"));
-    return new ExternalIdentity(provider, claims.getSubject(), email, verified, relay, string(claims.getClaim("name")));
+    return new ExternalIdentity(
+        provider, claims.getSubject(), email, verified, relay, string(claims.getClaim("name")));
   }
 
-  /** Sends a request to a provider: its JSON answer, a refusal on 4xx, unavailable on failure or 5xx. */
+  /**
+   * Sends a request to a provider: its JSON answer, a refusal on 4xx, unavailable on failure or
+   * 5xx.
+   */
   private static JsonObject call(IdentityProvider provider, HttpRequest request) {
     String endpoint = request.uri().getPath(); // never the query: it holds tokens
     HttpResponse<String> response;
@@ -404,7 +464,8 @@ public class ProviderTokens {
       throw unavailable(provider, new IOException(endpoint + " answered " + status));
     }
     if (status != 200) {
-      throw refused(provider, endpoint + " answered " + status + ": " + abbreviate(response.body()));
+      throw refused(
+          provider, endpoint + " answered " + status + ": " + abbreviate(response.body()));
     }
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
@@ -414,11 +475,18 @@ public class ProviderTokens {
   }
 
   private static HttpRequest get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json").GET().build();
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(TIMEOUT)
+        .header("Accept", "application/json")
+        .GET()
+        .build();
   }
 
   private Optional<String> setting(IdentityProvider provider, String name) {
-    return config.apply("auth." + provider.configKey() + "." + name).map(String::strip).filter(v -> !v.isEmpty());
+    return config
+        .apply("auth." + provider.configKey() + "." + name)
+        .map(String::strip)
+        .filter(v -> !v.isEmpty());
   }
 
   private String randomValue() {
@@ -437,7 +505,10 @@ public class ProviderTokens {
     }
   }
 
-  /** Facebook's {@code appsecret_proof}: the access token's HMAC-SHA256 under the app secret, in hex. */
+  /**
+   * Facebook's {@code appsecret_proof}: the access token's HMAC-SHA256 under the app secret, in
+   * hex.
+   */
   static String hmacSha256Hex(String secret, String value) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -450,32 +521,44 @@ public class ProviderTokens {
 
   private static BusinessException refused(IdentityProvider provider, String reason) {
     LOG.log(Level.FINE, "{0} sign-in refused: {1}", new Object[] {provider, reason});
-    return new BusinessException(ProblemType.UNAUTHORIZED, "The " + provider.displayName() + " sign-in token is not valid.");
+    return new BusinessException(
+        ProblemType.UNAUTHORIZED, "The " + provider.displayName() + " sign-in token is not valid.");
   }
 
   private static BusinessException unavailable(IdentityProvider provider, Exception cause) {
     LOG.log(Level.INFO, provider + " could not be reached: " + cause, cause);
     return new BusinessException(
-        ProblemType.UNAVAILABLE, provider.displayName() + " sign-in is unavailable right now. Please try again later.");
+        ProblemType.UNAVAILABLE,
+        provider.displayName() + " sign-in is unavailable right now. Please try again later.");
   }
 
   private static BusinessException notConfigured(IdentityProvider provider, String missingKey) {
-    LOG.log(Level.FINE, "{0} sign-in is off: auth.{1}.{2} is not set", new Object[] {provider, provider.configKey(), missingKey});
-    return new BusinessException(ProblemType.NOT_FOUND, "Sign-in with " + provider.displayName() + " is not available.");
+    LOG.log(
+        Level.FINE,
+        "{0} sign-in is off: auth.{1}.{2} is not set",
+        new Object[] {provider, provider.configKey(), missingKey});
+    return new BusinessException(
+        ProblemType.NOT_FOUND, "Sign-in with " + provider.displayName() + " is not available.");
   }
 
   private static String form(Map<String, String> parameters) {
     return parameters.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), UTF_8) + "=" + URLEncoder.encode(e.getValue(), UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), UTF_8) + "=" + URLEncoder.encode(e.getValue(), UTF_8))
         .collect(Collectors.joining("&"));
   }
 
   private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static boolean sameSecret(String expected, String actual) {
-    return actual != null && MessageDigest.isEqual(expected.getBytes(UTF_8), actual.getBytes(UTF_8));
+    return actual != null
+        && MessageDigest.isEqual(expected.getBytes(UTF_8), actual.getBytes(UTF_8));
   }
 
   private static boolean isTrue(Object claim) {

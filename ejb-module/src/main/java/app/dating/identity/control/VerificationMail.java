@@ -1,11 +1,11 @@
 package app.dating.identity.control;
 
-import app.dating.shared.json.JsonP;
 import app.dating.identity.entity.Account;
 import app.dating.identity.entity.OneTimeToken.Purpose;
 import app.dating.jobs.control.JobHandler;
 import app.dating.jobs.entity.JobType;
 import app.dating.notifications.control.Mailer;
+import app.dating.shared.json.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -35,7 +35,11 @@ public class VerificationMail implements JobHandler {
 
   /** Verification of a new address the account wants to change to. */
   public static String payload(UUID accountId, String newEmail) {
-    return JsonP.object().add("accountId", accountId.toString()).add("email", newEmail).build().toString();
+    return JsonP.object()
+        .add("accountId", accountId.toString())
+        .add("email", newEmail)
+        .build()
+        .toString();
   }
 
   @Override
@@ -55,8 +59,16 @@ public class VerificationMail implements JobHandler {
     if (!change && account.emailVerified()) {
       return;
     }
-    if (change && !em.createNamedQuery(Account.BY_EMAIL, Account.class).setParameter("email", email).getResultList().isEmpty()) {
-      mailer.send(email, "Someone tried to use your email address",
+    boolean taken =
+        change
+            && em.createNamedQuery(Account.BY_EMAIL, Account.class)
+                .setParameter("email", email)
+                .getResultStream()
+                .anyMatch(holder -> !holder.holdsOnlyAnUnprovenClaim()); // an unproven claim yields
+    if (taken) {
+      mailer.send(
+          email,
+          "Someone tried to use your email address",
           "Hello,\n\nsomeone asked to move another account to this email address. It already belongs to an account,"
               + " so nothing was changed.\nIf it was you, sign in with this address instead.\n");
       return;
@@ -65,9 +77,14 @@ public class VerificationMail implements JobHandler {
     mailer.send(
         email,
         "Confirm your email address",
-        "Hello " + account.displayName() + ",\n\n"
-            + "please confirm " + (change ? "your new" : "your") + " email address by opening this link within 24 hours:\n\n"
-            + link + "\n\n"
+        "Hello "
+            + account.displayName()
+            + ",\n\n"
+            + "please confirm "
+            + (change ? "your new" : "your")
+            + " email address by opening this link within 24 hours:\n\n"
+            + link
+            + "\n\n"
             + (change ? "Until then you sign in with your old address.\n" : "")
             + "If you did not ask for this, ignore this message.\n");
   }

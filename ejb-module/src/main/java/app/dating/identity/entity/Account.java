@@ -19,11 +19,14 @@ import java.util.stream.Collectors;
 /** A person's account: how they sign in and what they may do. The profile is another aggregate. */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = Account.BY_EMAIL, query = "select a from Account a where lower(a.email) = :email")
+@NamedQuery(
+    name = Account.BY_EMAIL,
+    query = "select a from Account a where lower(a.email) = :email")
 @NamedQuery(
     name = Account.DUE_FOR_ERASURE,
-    query = "select a from Account a where a.status = app.dating.identity.entity.Account.Status.DELETED"
-        + " and a.erasedAt is null and a.deletedAt < :before order by a.deletedAt")
+    query =
+        "select a from Account a where a.status = app.dating.identity.entity.Account.Status.DELETED"
+            + " and a.erasedAt is null and a.deletedAt < :before order by a.deletedAt")
 public class Account {
   public static final String BY_EMAIL = "Account.byEmail";
   public static final String DUE_FOR_ERASURE = "Account.dueForErasure";
@@ -31,6 +34,17 @@ public class Account {
   public static final int DISPLAY_NAME_MAX = 50;
   public static final int ADULT_AGE = 18;
   static final LocalDate ERASED_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+  /** How the account's address was proven. */
+  public enum EmailProof {
+    /** A link mailed to the address was followed (a verification link, or a reset link). */
+    MAILED_LINK,
+    /** An identity provider said it verified the address. */
+    PROVIDER
+  }
+
+  /** Where an address released by an unproven claim goes (never deliverable: RFC 2606). */
+  static final String RELEASED_DOMAIN = "@released.invalid";
 
   /** Lifecycle of an account. */
   public enum Status {
@@ -46,6 +60,10 @@ public class Account {
 
   @Column(name = "email_verified", nullable = false)
   private boolean emailVerified;
+
+  @Column(name = "email_proof", length = 16)
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private EmailProof emailProof;
 
   @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX)
   private String displayName;
@@ -77,7 +95,8 @@ public class Account {
 
   protected Account() {}
 
-  public Account(String email, String displayName, LocalDate birthDate, String passwordHash, Instant now) {
+  public Account(
+      String email, String displayName, LocalDate birthDate, String passwordHash, Instant now) {
     this.id = UUID.randomUUID();
     this.email = normalizeEmail(email);
     this.displayName = Objects.requireNonNull(displayName).strip();
@@ -89,10 +108,16 @@ public class Account {
     this.updatedAt = now;
   }
 
-  /** An account opened by signing in with an identity provider: no password, the provider's address. */
-  public static Account fromProvider(String email, boolean emailVerified, String displayName, LocalDate birthDate, Instant now) {
+  /**
+   * An account opened by signing in with an identity provider: no password, the provider's address,
+   * verified only if the provider verified it (else it is an unproven claim: {@link
+   * #holdsOnlyAnUnprovenClaim()}).
+   */
+  public static Account fromProvider(
+      String email, boolean emailVerified, String displayName, LocalDate birthDate, Instant now) {
     Account account = new Account(email, displayName, birthDate, null, now);
     account.emailVerified = emailVerified;
+    account.emailProof = emailVerified ? EmailProof.PROVIDER : null;
     return account;
   }
 
@@ -119,17 +144,55 @@ public class Account {
     return status == Status.ACTIVE && passwordHash != null;
   }
 
-  /** The account's own address was proven. */
-  public void verifyEmail(Instant now) {
+  /**
+   * The account's own address was proven by a mailed link (verification or reset).
+   *
+   * @return whether this is the first proof of an address for this account: what was made for it
+   *     before may be someone else's, who opened it with the address first
+   */
+  public boolean verifyEmail(Instant now) {
+    boolean first = !emailVerified;
     emailVerified = true;
+    emailProof = EmailProof.MAILED_LINK;
+    updatedAt = now;
+    return first;
+  }
+
+  /**
+   * A new address, proven by a link sent to it, replaces the old one.
+   *
+   * @return whether the account had never proven an address before (as {@link #verifyEmail})
+   */
+  public boolean changeEmail(String provenEmail, Instant now) {
+    boolean first = !emailVerified;
+    email = normalizeEmail(provenEmail);
+    emailVerified = true;
+    emailProof = EmailProof.MAILED_LINK;
+    updatedAt = now;
+    return first;
+  }
+
+  /**
+   * Whether the account holds its address only as an unproven claim: opened through a provider that
+   * did not verify the address, with no password and no proof since. Such a claim never blocks the
+   * address's owner ({@link #releaseAddress}).
+   */
+  public boolean holdsOnlyAnUnprovenClaim() {
+    return status == Status.ACTIVE && !emailVerified && passwordHash == null;
+  }
+
+  /** Gives up an unproven address for its owner; the account keeps signing in with its provider. */
+  public void releaseAddress(Instant now) {
+    if (!holdsOnlyAnUnprovenClaim()) {
+      throw new IllegalStateException("only an unproven claim on an address is released");
+    }
+    email = "unclaimed-" + id + RELEASED_DOMAIN;
     updatedAt = now;
   }
 
-  /** A new address, proven by a link sent to it, replaces the old one. */
-  public void changeEmail(String provenEmail, Instant now) {
-    email = normalizeEmail(provenEmail);
-    emailVerified = true;
-    updatedAt = now;
+  /** Whether the address was proven by a link mailed to it (what the first admin needs). */
+  public boolean emailProvenByMailedLink() {
+    return emailVerified && emailProof == EmailProof.MAILED_LINK;
   }
 
   /** Replaces the roles; every account keeps {@link Role#USER}. */
@@ -140,7 +203,9 @@ public class Account {
     updatedAt = now;
   }
 
-  /** The owner asked for deletion: nothing works for the account any more; erasure follows later. */
+  /**
+   * The owner asked for deletion: nothing works for the account any more; erasure follows later.
+   */
   public void delete(Instant now) {
     status = Status.DELETED;
     deletedAt = now;
@@ -157,6 +222,7 @@ public class Account {
     birthDate = ERASED_BIRTH_DATE;
     passwordHash = null;
     emailVerified = false;
+    emailProof = null;
     erasedAt = now;
     updatedAt = now;
   }

@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One sensitive action: who, what, when, from where. Rows are never changed (a trigger refuses). */
+/**
+ * One sensitive action: who, what, when, from where. Rows are never changed (a trigger refuses).
+ */
 @Entity
 @Table(name = "audit_event")
 @jakarta.persistence.NamedQuery(
@@ -32,6 +34,8 @@ public class AuditEvent {
     ROLE_CHANGE,
     IDENTITY_LINKED,
     IDENTITY_UNLINKED,
+    /** An account that held its address only as an unproven claim gave it up for its owner. */
+    EMAIL_RELEASED,
     TOKEN_REFRESH,
     REFRESH_TOKEN_REUSE,
     LOGOUT,
@@ -96,7 +100,15 @@ public class AuditEvent {
   }
 
   public AuditEvent(
-      Instant at, Action action, boolean success, UUID actorId, String subject, String ip, String userAgent, String requestId, String detail) {
+      Instant at,
+      Action action,
+      boolean success,
+      UUID actorId,
+      String subject,
+      String ip,
+      String userAgent,
+      String requestId,
+      String detail) {
     this.at = at;
     this.action = action;
     this.outcome = success ? "SUCCESS" : "FAILURE";

@@ -16,9 +16,18 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "one_time_token")
-@NamedQuery(name = OneTimeToken.DELETE_OF_ACCOUNT, query = "delete from OneTimeToken t where t.accountId = :account")
+@NamedQuery(
+    name = OneTimeToken.DELETE_OF_ACCOUNT,
+    query = "delete from OneTimeToken t where t.accountId = :account")
+@NamedQuery(
+    name = OneTimeToken.VOID_OF_ACCOUNT,
+    query =
+        "update OneTimeToken t set t.usedAt = :now where t.accountId = :account and t.usedAt is null")
 public class OneTimeToken {
   public static final String DELETE_OF_ACCOUNT = "OneTimeToken.deleteOfAccount";
+
+  /** Spends every unspent token of an account at once (after a reset or an email change). */
+  public static final String VOID_OF_ACCOUNT = "OneTimeToken.voidOfAccount";
 
   /** What a token may be spent on. */
   public enum Purpose {
@@ -51,7 +60,13 @@ public class OneTimeToken {
 
   protected OneTimeToken() {}
 
-  public OneTimeToken(String tokenHash, Purpose purpose, UUID accountId, String email, Instant now, Instant expiresAt) {
+  public OneTimeToken(
+      String tokenHash,
+      Purpose purpose,
+      UUID accountId,
+      String email,
+      Instant now,
+      Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.purpose = purpose;
     this.accountId = accountId;
@@ -60,7 +75,10 @@ public class OneTimeToken {
     this.expiresAt = expiresAt;
   }
 
-  /** Spends the token for {@code purpose}; false when it serves another, was spent before or has expired. */
+  /**
+   * Spends the token for {@code purpose}; false when it serves another, was spent before or has
+   * expired.
+   */
   public boolean use(Purpose wanted, Instant now) {
     if (purpose != wanted || usedAt != null || !now.isBefore(expiresAt)) {
       return false;

@@ -14,28 +14,45 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "refresh_token")
-@NamedQuery(name = RefreshToken.BY_HASH, query = "select t from RefreshToken t where t.tokenHash = :hash")
+@NamedQuery(
+    name = RefreshToken.BY_HASH,
+    query = "select t from RefreshToken t where t.tokenHash = :hash")
 @NamedQuery(
     name = RefreshToken.REVOKE_FAMILY,
-    query = "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason where t.familyId = :family and t.revokedAt is null")
+    query =
+        "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason where t.familyId = :family and t.revokedAt is null")
 @NamedQuery(
     name = RefreshToken.REVOKE_ACCOUNT,
-    query = "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason where t.accountId = :account and t.revokedAt is null")
+    query =
+        "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason where t.accountId = :account and t.revokedAt is null")
 @NamedQuery(
     name = RefreshToken.REVOKE_OTHERS,
-    query = "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason"
-        + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
+    query =
+        "update RefreshToken t set t.revokedAt = :now, t.revokedReason = :reason"
+            + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
 @NamedQuery(
     name = RefreshToken.ACTIVE_FAMILIES,
-    query = "select distinct t.familyId from RefreshToken t"
-        + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
-@NamedQuery(name = RefreshToken.DELETE_OF_ACCOUNT, query = "delete from RefreshToken t where t.accountId = :account")
+    query =
+        "select distinct t.familyId from RefreshToken t"
+            + " where t.accountId = :account and t.familyId <> :keep and t.revokedAt is null")
+@NamedQuery(
+    name = RefreshToken.FAMILY_STARTED,
+    query =
+        "select min(t.createdAt) from RefreshToken t where t.familyId = :family and t.accountId = :account")
+@NamedQuery(
+    name = RefreshToken.DELETE_OF_ACCOUNT,
+    query = "delete from RefreshToken t where t.accountId = :account")
 @NamedQuery(
     name = RefreshToken.FAMILIES_OF_ACCOUNT,
-    query = "select new app.dating.identity.entity.SessionSummary(t.familyId, min(t.createdAt), max(t.familyExpiresAt),"
-        + " max(t.revokedAt)) from RefreshToken t where t.accountId = :account group by t.familyId order by min(t.createdAt)")
+    query =
+        "select new app.dating.identity.entity.SessionSummary(t.familyId, min(t.createdAt), max(t.familyExpiresAt),"
+            + " max(t.revokedAt)) from RefreshToken t where t.accountId = :account group by t.familyId order by min(t.createdAt)")
 public class RefreshToken {
   public static final String DELETE_OF_ACCOUNT = "RefreshToken.deleteOfAccount";
+
+  /** When a family began: its sign-in (null when the family is not the account's). */
+  public static final String FAMILY_STARTED = "RefreshToken.familyStarted";
+
   public static final String FAMILIES_OF_ACCOUNT = "RefreshToken.familiesOfAccount";
 
   public static final String ACTIVE_FAMILIES = "RefreshToken.activeFamilies";
@@ -72,7 +89,8 @@ public class RefreshToken {
 
   protected RefreshToken() {}
 
-  private RefreshToken(UUID familyId, UUID accountId, String tokenHash, Instant now, Instant familyExpiresAt) {
+  private RefreshToken(
+      UUID familyId, UUID accountId, String tokenHash, Instant now, Instant familyExpiresAt) {
     this.id = UUID.randomUUID();
     this.familyId = familyId;
     this.accountId = accountId;
@@ -82,7 +100,8 @@ public class RefreshToken {
   }
 
   /** The first token of a new sign-in. */
-  public static RefreshToken startFamily(UUID accountId, String tokenHash, Instant now, Instant familyExpiresAt) {
+  public static RefreshToken startFamily(
+      UUID accountId, String tokenHash, Instant now, Instant familyExpiresAt) {
     return new RefreshToken(UUID.randomUUID(), accountId, tokenHash, now, familyExpiresAt);
   }
 

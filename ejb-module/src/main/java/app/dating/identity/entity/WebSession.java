@@ -15,16 +15,22 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "web_session")
-@NamedQuery(name = WebSession.BY_HASH, query = "select s from WebSession s where s.tokenHash = :hash")
+@NamedQuery(
+    name = WebSession.BY_HASH,
+    query = "select s from WebSession s where s.tokenHash = :hash")
 @NamedQuery(
     name = WebSession.REVOKE_OTHERS,
-    query = "update WebSession s set s.revokedAt = :now, s.revokedReason = :reason"
-        + " where s.accountId = :account and s.id <> :keep and s.revokedAt is null")
-@NamedQuery(name = WebSession.DELETE_OF_ACCOUNT, query = "delete from WebSession s where s.accountId = :account")
+    query =
+        "update WebSession s set s.revokedAt = :now, s.revokedReason = :reason"
+            + " where s.accountId = :account and s.id <> :keep and s.revokedAt is null")
+@NamedQuery(
+    name = WebSession.DELETE_OF_ACCOUNT,
+    query = "delete from WebSession s where s.accountId = :account")
 public class WebSession {
   public static final String BY_HASH = "WebSession.byHash";
   public static final String REVOKE_OTHERS = "WebSession.revokeOthers";
   public static final String DELETE_OF_ACCOUNT = "WebSession.deleteOfAccount";
+
   /** How stale {@code last_seen_at} may get before a request writes it again. */
   static final Duration TOUCH_EVERY = Duration.ofMinutes(5);
 
@@ -56,7 +62,8 @@ public class WebSession {
 
   protected WebSession() {}
 
-  public WebSession(UUID accountId, String tokenHash, String csrfToken, Instant now, Instant expiresAt) {
+  public WebSession(
+      UUID accountId, String tokenHash, String csrfToken, Instant now, Instant expiresAt) {
     this.id = UUID.randomUUID();
     this.accountId = accountId;
     this.tokenHash = tokenHash;
@@ -66,9 +73,13 @@ public class WebSession {
     this.lastSeenAt = now;
   }
 
-  /** Whether the session still holds at {@code now}: not revoked, not expired, not idle too long. */
+  /**
+   * Whether the session still holds at {@code now}: not revoked, not expired, not idle too long.
+   */
   public boolean isLive(Instant now, Duration idleTimeout) {
-    return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(idleTimeout));
+    return revokedAt == null
+        && now.isBefore(expiresAt)
+        && now.isBefore(lastSeenAt.plus(idleTimeout));
   }
 
   /** Records activity, at most once per {@link #TOUCH_EVERY}, so most requests write nothing. */
@@ -95,5 +106,10 @@ public class WebSession {
 
   public String csrfToken() {
     return csrfToken;
+  }
+
+  /** When the browser signed in. */
+  public Instant startedAt() {
+    return createdAt;
   }
 }

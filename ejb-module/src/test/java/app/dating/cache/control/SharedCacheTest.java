@@ -47,12 +47,25 @@ class SharedCacheTest {
 
   @ParameterizedTest
   @MethodSource("caches")
-  void aCounterCountsUntilItExpires(SharedCache cache) throws InterruptedException {
+  void countersCountAtomicallyAndExpireFromTheirFirstIncrement(SharedCache cache) throws Exception {
     String key = "test-" + UUID.randomUUID();
-    assertEquals(1, cache.increment(key, Duration.ofMillis(300)));
-    assertEquals(2, cache.increment(key, Duration.ofMillis(300)));
-    assertEquals(3, cache.increment(key, Duration.ofMillis(300)));
-    Thread.sleep(450);
-    assertEquals(1, cache.increment(key, Duration.ofMillis(300)), "expired: counts from one again");
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Long>> counts = new java.util.ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        counts.add(threads.submit(() -> cache.increment(key, Duration.ofMillis(600))));
+      }
+      java.util.Set<Long> seen = new java.util.TreeSet<>();
+      for (java.util.concurrent.Future<Long> count : counts) {
+        seen.add(count.get());
+      }
+      assertEquals(100, seen.size(), "each increment got its own count");
+      assertEquals(100L, java.util.Collections.max(seen));
+    } finally {
+      threads.shutdownNow();
+    }
+    Thread.sleep(800);
+    assertEquals(1, cache.increment(key, Duration.ofMinutes(1)), "a new window after expiry");
   }
 }

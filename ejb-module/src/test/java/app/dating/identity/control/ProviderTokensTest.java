@@ -20,7 +20,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -28,6 +27,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -113,12 +113,14 @@ class ProviderTokensTest {
       String id = provider.configKey();
       config.put("auth." + id + ".issuer", server.issuerUrl(id).toString());
       config.put("auth." + id + ".jwks-url", server.jwksUrl(id).toString());
-      config.put("auth." + id + ".authorization-url", server.authorizationEndpointUrl(id).toString());
+      config.put(
+          "auth." + id + ".authorization-url", server.authorizationEndpointUrl(id).toString());
       config.put("auth." + id + ".token-url", server.tokenEndpointUrl(id).toString());
       config.put("auth." + id + ".client-ids", webClient(provider) + ", " + appClient(provider));
       config.put("auth." + id + ".client-secret", id + "-secret");
     }
-    config.put("auth.facebook.graph-url", "http://127.0.0.1:" + graph.getAddress().getPort() + "/v19.0/");
+    config.put(
+        "auth.facebook.graph-url", "http://127.0.0.1:" + graph.getAddress().getPort() + "/v19.0/");
     config.put("auth.facebook.app-id", FACEBOOK_APP_ID);
     config.put("auth.facebook.app-secret", FACEBOOK_APP_SECRET);
     return config;
@@ -132,14 +134,18 @@ class ProviderTokensTest {
     return tokens(config(), Clock.systemUTC());
   }
 
-  private static String idToken(IdentityProvider provider, String audience, Map<String, Object> claims) {
-    return server.issueToken(provider.configKey(), "subject-" + provider.configKey(), audience, claims).serialize();
+  private static String idToken(
+      IdentityProvider provider, String audience, Map<String, Object> claims) {
+    return server
+        .issueToken(provider.configKey(), "subject-" + provider.configKey(), audience, claims)
+        .serialize();
   }
 
   private static void assertRefused(IdentityProvider provider, Executable call) {
     BusinessException refusal = assertThrows(BusinessException.class, call);
     assertEquals(ProblemType.UNAUTHORIZED, refusal.type());
-    assertEquals("The " + provider.displayName() + " sign-in token is not valid.", refusal.getMessage());
+    assertEquals(
+        "The " + provider.displayName() + " sign-in token is not valid.", refusal.getMessage());
   }
 
   // ID tokens
@@ -148,12 +154,17 @@ class ProviderTokensTest {
   @EnumSource(IdentityProvider.class)
   void aGoodTokenTellsWhoSignedIn(IdentityProvider provider) {
     String token =
-        idToken(provider, webClient(provider), Map.of("email", "ann@example.org", "email_verified", true, "name", "Ann Lee"));
+        idToken(
+            provider,
+            webClient(provider),
+            Map.of("email", "ann@example.org", "email_verified", true, "name", "Ann Lee"));
 
     ExternalIdentity identity = tokens().verifyIdToken(provider, token, null);
 
     assertEquals(
-        new ExternalIdentity(provider, "subject-" + provider.configKey(), "ann@example.org", true, false, "Ann Lee"), identity);
+        new ExternalIdentity(
+            provider, "subject-" + provider.configKey(), "ann@example.org", true, false, "Ann Lee"),
+        identity);
   }
 
   @ParameterizedTest
@@ -161,10 +172,14 @@ class ProviderTokensTest {
   void everyConfiguredClientIsAnAudience(IdentityProvider provider) {
     String token = idToken(provider, appClient(provider), Map.of());
 
-    assertEquals("subject-" + provider.configKey(), tokens().verifyIdToken(provider, token, null).subject());
+    assertEquals(
+        "subject-" + provider.configKey(), tokens().verifyIdToken(provider, token, null).subject());
   }
 
-  /** A claim value as the table names it: {@code boolean:true}, {@code string:true}, or empty for none. */
+  /**
+   * A claim value as the table names it: {@code boolean:true}, {@code string:true}, or empty for
+   * none.
+   */
   private static Object claimValue(String typed) {
     String value = typed.substring(typed.indexOf(':') + 1);
     return typed.startsWith("boolean:") ? Boolean.valueOf(value) : value;
@@ -179,7 +194,8 @@ class ProviderTokensTest {
     "APPLE, string:false, false",
     "FACEBOOK, , false" // Limited Login tokens do not say
   })
-  void emailVerifiedIsReadAsEachProviderSendsIt(IdentityProvider provider, String claim, boolean verified) {
+  void emailVerifiedIsReadAsEachProviderSendsIt(
+      IdentityProvider provider, String claim, boolean verified) {
     Map<String, Object> claims = new HashMap<>(Map.of("email", "ann@example.org"));
     if (claim != null) {
       claims.put("email_verified", claimValue(claim));
@@ -204,7 +220,8 @@ class ProviderTokensTest {
       claims.put("is_private_email", claimValue(isPrivateEmail));
     }
 
-    ExternalIdentity identity = tokens().verifyIdToken(APPLE, idToken(APPLE, webClient(APPLE), claims), null);
+    ExternalIdentity identity =
+        tokens().verifyIdToken(APPLE, idToken(APPLE, webClient(APPLE), claims), null);
 
     assertEquals(relay, identity.privateRelayEmail());
     assertTrue(identity.emailVerified());
@@ -212,7 +229,11 @@ class ProviderTokensTest {
 
   @Test
   void relayAddressesAreOnlyApples() {
-    String token = idToken(GOOGLE, webClient(GOOGLE), Map.of("email", "x@privaterelay.appleid.com", "is_private_email", true));
+    String token =
+        idToken(
+            GOOGLE,
+            webClient(GOOGLE),
+            Map.of("email", "x@privaterelay.appleid.com", "is_private_email", true));
 
     assertFalse(tokens().verifyIdToken(GOOGLE, token, null).privateRelayEmail());
   }
@@ -224,10 +245,14 @@ class ProviderTokensTest {
     String withName = idToken(APPLE, webClient(APPLE), Map.of("name", "From Token"));
 
     assertAll(
-        () -> assertEquals("Ann Lee", tokens.verifyIdToken(APPLE, withoutName, null, "  Ann Lee ").name()),
+        () ->
+            assertEquals(
+                "Ann Lee", tokens.verifyIdToken(APPLE, withoutName, null, "  Ann Lee ").name()),
         () -> assertNull(tokens.verifyIdToken(APPLE, withoutName, null, " ").name()),
         () -> assertNull(tokens.verifyIdToken(APPLE, withoutName, null).name()),
-        () -> assertEquals("From Token", tokens.verifyIdToken(APPLE, withName, null, "Ann Lee").name()));
+        () ->
+            assertEquals(
+                "From Token", tokens.verifyIdToken(APPLE, withName, null, "Ann Lee").name()));
   }
 
   @ParameterizedTest
@@ -238,13 +263,49 @@ class ProviderTokensTest {
     assertRefused(provider, () -> tokens().verifyIdToken(provider, token, null));
   }
 
+  /** A token for our web client and another app; mock-oauth2-server sets azp to the client id. */
+  private static String multiAudience(String authorizedParty) {
+    return server
+        .issueToken(
+            "google",
+            authorizedParty,
+            new DefaultOAuth2TokenCallback(
+                "google",
+                "subject-google",
+                "JWT",
+                List.of(webClient(GOOGLE), "someone-elses-app"),
+                Map.of(),
+                3600))
+        .serialize();
+  }
+
+  /** OpenID Connect Core 3.1.3.7: a token for several audiences names who it was issued to. */
+  @Test
+  void aTokenForSeveralAudiencesNeedsOneOfOursAsAuthorizedParty() {
+    ProviderTokens tokens = tokens();
+
+    assertAll(
+        () ->
+            assertRefused(
+                GOOGLE,
+                () -> tokens.verifyIdToken(GOOGLE, multiAudience("someone-elses-app"), null)),
+        () ->
+            assertRefused(
+                GOOGLE, () -> tokens.verifyIdToken(GOOGLE, multiAudience("a-third-party"), null)),
+        () ->
+            assertEquals(
+                "subject-google",
+                tokens.verifyIdToken(GOOGLE, multiAudience(appClient(GOOGLE)), null).subject()));
+  }
+
   @Test
   void aTokenOfAnotherIssuerIsRefused() {
     Map<String, String> config = config();
     config.put("auth.google.issuer", "https://accounts.google.com");
     String token = idToken(GOOGLE, webClient(GOOGLE), Map.of());
 
-    assertRefused(GOOGLE, () -> tokens(config, Clock.systemUTC()).verifyIdToken(GOOGLE, token, null));
+    assertRefused(
+        GOOGLE, () -> tokens(config, Clock.systemUTC()).verifyIdToken(GOOGLE, token, null));
   }
 
   @Test
@@ -257,8 +318,10 @@ class ProviderTokensTest {
   @ParameterizedTest(name = "{0} s after issue, a token of 30 s is accepted: {1}")
   @CsvSource({"0, true", "80, true", "100, false", "10800, false"})
   void expiryAllowsOneMinuteOfClockSkew(long secondsLater, boolean accepted) {
-    String token = server.issueToken("google", "subject-google", webClient(GOOGLE), Map.of(), 30).serialize();
-    ProviderTokens later = tokens(config(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(secondsLater)));
+    String token =
+        server.issueToken("google", "subject-google", webClient(GOOGLE), Map.of(), 30).serialize();
+    ProviderTokens later =
+        tokens(config(), Clock.offset(Clock.systemUTC(), Duration.ofSeconds(secondsLater)));
 
     if (accepted) {
       assertEquals("subject-google", later.verifyIdToken(GOOGLE, token, null).subject());
@@ -270,7 +333,8 @@ class ProviderTokensTest {
   @Test
   void aTokenIssuedInTheFutureIsRefused() {
     String token = idToken(GOOGLE, webClient(GOOGLE), Map.of());
-    ProviderTokens earlier = tokens(config(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
+    ProviderTokens earlier =
+        tokens(config(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5)));
 
     assertRefused(GOOGLE, () -> earlier.verifyIdToken(GOOGLE, token, null));
   }
@@ -290,14 +354,19 @@ class ProviderTokensTest {
           byte[] secret = new byte[32];
           new SecureRandom().nextBytes(secret);
           SignedJWT jwt =
-              new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(genuine.getHeader().getKeyID()).build(), genuine.getJWTClaimsSet());
+              new SignedJWT(
+                  new JWSHeader.Builder(JWSAlgorithm.HS256)
+                      .keyID(genuine.getHeader().getKeyID())
+                      .build(),
+                  genuine.getJWTClaimsSet());
           jwt.sign(new MACSigner(secret));
           return jwt.serialize();
         };
     Forgery tamperedClaims =
         genuine -> {
           String[] parts = genuine.serialize().split("\\.");
-          JWTClaimsSet changed = new JWTClaimsSet.Builder(genuine.getJWTClaimsSet()).subject("someone-else").build();
+          JWTClaimsSet changed =
+              new JWTClaimsSet.Builder(genuine.getJWTClaimsSet()).subject("someone-else").build();
           return parts[0] + "." + Base64URL.encode(changed.toString()) + "." + parts[2];
         };
     Forgery garbage = genuine -> "not.a.token";
@@ -311,7 +380,8 @@ class ProviderTokensTest {
   }
 
   private static String signRs256(JWTClaimsSet claims, String keyId) throws JOSEException {
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+    SignedJWT jwt =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
     jwt.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID(keyId).generate()));
     return jwt.serialize();
   }
@@ -321,7 +391,8 @@ class ProviderTokensTest {
   void aForgedTokenIsRefused(String how, Forgery forgery) throws Exception {
     ProviderTokens tokens = tokens();
     SignedJWT genuine = server.issueToken("google", "subject-google", webClient(GOOGLE), Map.of());
-    assertEquals("subject-google", tokens.verifyIdToken(GOOGLE, genuine.serialize(), null).subject());
+    assertEquals(
+        "subject-google", tokens.verifyIdToken(GOOGLE, genuine.serialize(), null).subject());
 
     String forged = forgery.forge(genuine);
 
@@ -333,13 +404,16 @@ class ProviderTokensTest {
     RSAKey first = new RSAKeyGenerator(2048).keyID("first").generate();
     ECKey second = new ECKeyGenerator(Curve.P_256).keyID("second").generate();
     AtomicReference<JWKSet> published = new AtomicReference<>(new JWKSet(first.toPublicJWK()));
-    HttpServer jwks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    jwks.createContext("/certs", exchange -> FakeGraph.respond(exchange, 200, published.get().toString()));
+    HttpServer jwks =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    jwks.createContext(
+        "/certs", exchange -> FakeGraph.respond(exchange, 200, published.get().toString()));
     jwks.start();
     try {
       Map<String, String> config = config();
       config.put("auth.google.issuer", "https://accounts.example");
-      config.put("auth.google.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs");
+      config.put(
+          "auth.google.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs");
       ProviderTokens tokens = tokens(config, Clock.systemUTC());
       JWTClaimsSet claims =
           new JWTClaimsSet.Builder()
@@ -349,9 +423,11 @@ class ProviderTokensTest {
               .issueTime(new Date())
               .expirationTime(Date.from(Instant.now().plusSeconds(600)))
               .build();
-      SignedJWT byFirst = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("first").build(), claims);
+      SignedJWT byFirst =
+          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("first").build(), claims);
       byFirst.sign(new RSASSASigner(first));
-      SignedJWT bySecond = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("second").build(), claims);
+      SignedJWT bySecond =
+          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("second").build(), claims);
       bySecond.sign(new ECDSASigner(second));
 
       assertEquals("rotated", tokens.verifyIdToken(GOOGLE, byFirst.serialize(), null).subject());
@@ -363,7 +439,13 @@ class ProviderTokensTest {
   }
 
   @ParameterizedTest(name = "token nonce {0}, expected {1}: accepted {2}")
-  @CsvSource({"n-1, n-1, true", "n-1, , true", "n-1, n-2, false", ", n-1, false", "n-1, N-1, false"})
+  @CsvSource({
+    "n-1, n-1, true",
+    "n-1, , true",
+    "n-1, n-2, false",
+    ", n-1, false",
+    "n-1, N-1, false"
+  })
   void theNonceMustMatchWhenExpected(String tokenNonce, String expected, boolean accepted) {
     Map<String, Object> claims = tokenNonce == null ? Map.of() : Map.of("nonce", tokenNonce);
     String token = idToken(APPLE, webClient(APPLE), claims);
@@ -384,12 +466,15 @@ class ProviderTokensTest {
 
     for (Executable call :
         List.<Executable>of(
-            () -> tokens.verifyIdToken(APPLE, token, null), () -> tokens.authorization(APPLE, REDIRECT_URI))) {
+            () -> tokens.verifyIdToken(APPLE, token, null),
+            () -> tokens.authorization(APPLE, REDIRECT_URI))) {
       BusinessException refusal = assertThrows(BusinessException.class, call);
       assertEquals(ProblemType.NOT_FOUND, refusal.type());
       assertEquals("Sign-in with Apple is not available.", refusal.getMessage());
     }
-    assertEquals("subject-google", tokens.verifyIdToken(GOOGLE, idToken(GOOGLE, webClient(GOOGLE), Map.of()), null).subject());
+    assertEquals(
+        "subject-google",
+        tokens.verifyIdToken(GOOGLE, idToken(GOOGLE, webClient(GOOGLE), Map.of()), null).subject());
   }
 
   @Test
@@ -398,7 +483,9 @@ class ProviderTokensTest {
 
     URI url = tokens.authorization(GOOGLE, REDIRECT_URI).url();
 
-    assertEquals("https://accounts.google.com/o/oauth2/v2/auth", url.getScheme() + "://" + url.getHost() + url.getPath());
+    assertEquals(
+        "https://accounts.google.com/o/oauth2/v2/auth",
+        url.getScheme() + "://" + url.getHost() + url.getPath());
   }
 
   @Test
@@ -408,7 +495,9 @@ class ProviderTokensTest {
     String token = idToken(GOOGLE, webClient(GOOGLE), Map.of());
 
     BusinessException refusal =
-        assertThrows(BusinessException.class, () -> tokens(config, Clock.systemUTC()).verifyIdToken(GOOGLE, token, null));
+        assertThrows(
+            BusinessException.class,
+            () -> tokens(config, Clock.systemUTC()).verifyIdToken(GOOGLE, token, null));
     assertEquals(ProblemType.UNAVAILABLE, refusal.type());
   }
 
@@ -420,10 +509,15 @@ class ProviderTokensTest {
 
   // The web sign-in: authorization code with PKCE
 
-  /** What the provider sent back to the redirect URI: as query parameters, or as Apple's form post. */
-  private static Map<String, String> signInAt(URI authorizationUrl) throws IOException, InterruptedException {
+  /**
+   * What the provider sent back to the redirect URI: as query parameters, or as Apple's form post.
+   */
+  private static Map<String, String> signInAt(URI authorizationUrl)
+      throws IOException, InterruptedException {
     HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> response = browser.send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        browser.send(
+            HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 302) {
       URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
       assertTrue(location.toString().startsWith(REDIRECT_URI + "?"), location.toString());
@@ -431,7 +525,8 @@ class ProviderTokensTest {
     }
     assertEquals(200, response.statusCode(), response.body());
     Map<String, String> posted = new HashMap<>();
-    Matcher field = Pattern.compile("name=\"(\\w+)\"\\s+value=\"([^\"]*)\"").matcher(response.body());
+    Matcher field =
+        Pattern.compile("name=\"(\\w+)\"\\s+value=\"([^\"]*)\"").matcher(response.body());
     while (field.find()) {
       posted.put(field.group(1), field.group(2));
     }
@@ -463,7 +558,9 @@ class ProviderTokensTest {
         () -> assertEquals(request.state(), sent.get("state")),
         () -> assertEquals(request.nonce(), sent.get("nonce")),
         () -> assertEquals("S256", sent.get("code_challenge_method")),
-        () -> assertEquals(ProviderTokens.codeChallenge(request.codeVerifier()), sent.get("code_challenge")),
+        () ->
+            assertEquals(
+                ProviderTokens.codeChallenge(request.codeVerifier()), sent.get("code_challenge")),
         () -> assertTrue(sent.get("scope").startsWith("openid ")),
         () -> assertEquals(provider == APPLE ? "form_post" : null, sent.get("response_mode")));
     for (String secret : List.of(request.state(), request.nonce(), request.codeVerifier())) {
@@ -474,10 +571,13 @@ class ProviderTokensTest {
     assertEquals(request.state(), answer.get("state"));
     enqueueIdentity(provider);
     ExternalIdentity identity =
-        tokens.exchangeCode(provider, answer.get("code"), request.codeVerifier(), REDIRECT_URI, request.nonce());
+        tokens.exchangeCode(
+            provider, answer.get("code"), request.codeVerifier(), REDIRECT_URI, request.nonce());
 
     assertEquals(
-        new ExternalIdentity(provider, "code-subject-" + provider.configKey(), "web@example.org", true, false, null), identity);
+        new ExternalIdentity(
+            provider, "code-subject-" + provider.configKey(), "web@example.org", true, false, null),
+        identity);
   }
 
   @Test
@@ -499,7 +599,9 @@ class ProviderTokensTest {
     String code = signInAt(request.url()).get("code");
     String otherVerifier = tokens.authorization(GOOGLE, REDIRECT_URI).codeVerifier();
 
-    assertRefused(GOOGLE, () -> tokens.exchangeCode(GOOGLE, code, otherVerifier, REDIRECT_URI, request.nonce()));
+    assertRefused(
+        GOOGLE,
+        () -> tokens.exchangeCode(GOOGLE, code, otherVerifier, REDIRECT_URI, request.nonce()));
   }
 
   @Test
@@ -509,7 +611,9 @@ class ProviderTokensTest {
     String code = signInAt(request.url()).get("code");
     String otherNonce = tokens.authorization(GOOGLE, REDIRECT_URI).nonce();
 
-    assertRefused(GOOGLE, () -> tokens.exchangeCode(GOOGLE, code, request.codeVerifier(), REDIRECT_URI, otherNonce));
+    assertRefused(
+        GOOGLE,
+        () -> tokens.exchangeCode(GOOGLE, code, request.codeVerifier(), REDIRECT_URI, otherNonce));
   }
 
   @Test
@@ -519,7 +623,11 @@ class ProviderTokensTest {
     String code = signInAt(request.url()).get("code");
     tokens.exchangeCode(FACEBOOK, code, request.codeVerifier(), REDIRECT_URI, request.nonce());
 
-    assertRefused(FACEBOOK, () -> tokens.exchangeCode(FACEBOOK, code, request.codeVerifier(), REDIRECT_URI, request.nonce()));
+    assertRefused(
+        FACEBOOK,
+        () ->
+            tokens.exchangeCode(
+                FACEBOOK, code, request.codeVerifier(), REDIRECT_URI, request.nonce()));
   }
 
   @Test
@@ -527,14 +635,20 @@ class ProviderTokensTest {
     ProviderTokens tokens = tokens();
     AuthorizationRequest request = tokens.authorization(GOOGLE, REDIRECT_URI);
 
-    assertRefused(GOOGLE, () -> tokens.exchangeCode(GOOGLE, "made-up", request.codeVerifier(), REDIRECT_URI, request.nonce()));
+    assertRefused(
+        GOOGLE,
+        () ->
+            tokens.exchangeCode(
+                GOOGLE, "made-up", request.codeVerifier(), REDIRECT_URI, request.nonce()));
   }
 
   @Test
   void theCodeFlowNeedsTheNonce() {
     ProviderTokens tokens = tokens();
 
-    assertThrows(IllegalArgumentException.class, () -> tokens.exchangeCode(GOOGLE, "code", "verifier", REDIRECT_URI, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> tokens.exchangeCode(GOOGLE, "code", "verifier", REDIRECT_URI, null));
   }
 
   // Classic Facebook access tokens, through the Graph API
@@ -543,7 +657,10 @@ class ProviderTokensTest {
   void aFacebookAccessTokenTellsWhoSignedIn() {
     ExternalIdentity identity = tokens().verifyFacebookAccessToken("EAAGood");
 
-    assertEquals(new ExternalIdentity(FACEBOOK, FACEBOOK_USER, "fiona@example.org", false, false, "Fiona Facebook"), identity);
+    assertEquals(
+        new ExternalIdentity(
+            FACEBOOK, FACEBOOK_USER, "fiona@example.org", false, false, "Fiona Facebook"),
+        identity);
   }
 
   @ParameterizedTest(name = "{1}")
@@ -563,7 +680,8 @@ class ProviderTokensTest {
     Map<String, String> config = config();
     config.put("auth.facebook.app-secret", "not-the-secret");
 
-    assertRefused(FACEBOOK, () -> tokens(config, Clock.systemUTC()).verifyFacebookAccessToken("EAAGood"));
+    assertRefused(
+        FACEBOOK, () -> tokens(config, Clock.systemUTC()).verifyFacebookAccessToken("EAAGood"));
   }
 
   @Test
@@ -572,7 +690,9 @@ class ProviderTokensTest {
     config.remove("auth.facebook.app-secret");
 
     BusinessException refusal =
-        assertThrows(BusinessException.class, () -> tokens(config, Clock.systemUTC()).verifyFacebookAccessToken("EAAGood"));
+        assertThrows(
+            BusinessException.class,
+            () -> tokens(config, Clock.systemUTC()).verifyFacebookAccessToken("EAAGood"));
     assertEquals(ProblemType.NOT_FOUND, refusal.type());
   }
 
@@ -581,7 +701,9 @@ class ProviderTokensTest {
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&")) {
         int equals = pair.indexOf('=');
-        parameters.put(URLDecoder.decode(pair.substring(0, equals), UTF_8), URLDecoder.decode(pair.substring(equals + 1), UTF_8));
+        parameters.put(
+            URLDecoder.decode(pair.substring(0, equals), UTF_8),
+            URLDecoder.decode(pair.substring(equals + 1), UTF_8));
       }
     }
     return parameters;
@@ -605,7 +727,9 @@ class ProviderTokensTest {
             case "EAAOtherApp" -> userToken("999999999999999", true, now + 3600);
             case "EAAExpired" -> userToken(FACEBOOK_APP_ID, true, now - 60);
             case "EAAPage" ->
-                "{\"app_id\":\"" + FACEBOOK_APP_ID + "\",\"type\":\"PAGE\",\"application\":\"Dating\",\"expires_at\":0,"
+                "{\"app_id\":\""
+                    + FACEBOOK_APP_ID
+                    + "\",\"type\":\"PAGE\",\"application\":\"Dating\",\"expires_at\":0,"
                     + "\"is_valid\":true,\"profile_id\":\"4242\",\"scopes\":[\"pages_show_list\"]}";
             default ->
                 "{\"error\":{\"code\":190,\"message\":\"Invalid OAuth access token.\"},\"is_valid\":false,\"scopes\":[]}";
@@ -614,20 +738,38 @@ class ProviderTokensTest {
     }
 
     private static String userToken(String appId, boolean valid, long expiresAt) {
-      return "{\"app_id\":\"" + appId + "\",\"type\":\"USER\",\"application\":\"Dating\",\"data_access_expires_at\":"
-          + (expiresAt + 7776000) + ",\"expires_at\":" + expiresAt + ",\"is_valid\":" + valid + ",\"issued_at\":"
-          + (expiresAt - 5184000) + ",\"scopes\":[\"email\",\"public_profile\"],\"user_id\":\"" + FACEBOOK_USER + "\"}";
+      return "{\"app_id\":\""
+          + appId
+          + "\",\"type\":\"USER\",\"application\":\"Dating\",\"data_access_expires_at\":"
+          + (expiresAt + 7776000)
+          + ",\"expires_at\":"
+          + expiresAt
+          + ",\"is_valid\":"
+          + valid
+          + ",\"issued_at\":"
+          + (expiresAt - 5184000)
+          + ",\"scopes\":[\"email\",\"public_profile\"],\"user_id\":\""
+          + FACEBOOK_USER
+          + "\"}";
     }
 
     static void me(HttpExchange exchange) throws IOException {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       String token = query.get("access_token");
-      boolean proven = token != null && ProviderTokens.hmacSha256Hex(FACEBOOK_APP_SECRET, token).equals(query.get("appsecret_proof"));
+      boolean proven =
+          token != null
+              && ProviderTokens.hmacSha256Hex(FACEBOOK_APP_SECRET, token)
+                  .equals(query.get("appsecret_proof"));
       if (!"EAAGood".equals(token) || !proven || !"id,name,email".equals(query.get("fields"))) {
         respond(exchange, 400, INVALID_OAUTH_TOKEN);
         return;
       }
-      respond(exchange, 200, "{\"id\":\"" + FACEBOOK_USER + "\",\"name\":\"Fiona Facebook\",\"email\":\"fiona@example.org\"}");
+      respond(
+          exchange,
+          200,
+          "{\"id\":\""
+              + FACEBOOK_USER
+              + "\",\"name\":\"Fiona Facebook\",\"email\":\"fiona@example.org\"}");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

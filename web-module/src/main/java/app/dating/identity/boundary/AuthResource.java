@@ -84,18 +84,23 @@ public class AuthResource {
   @POST
   @Path("register")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "register", summary = "Open an account (adults only)")
+  @Operation(
+      operationId = "register",
+      summary =
+          "Open an account (adults only); a taken address gets the same answer, and its owner a mail")
   @APIResponse(
       responseCode = "201",
-      description = "The account, unverified: a verification mail follows",
+      description =
+          "The account, unverified: a verification mail follows (for a taken address, the same"
+              + " answer, no account, and a notice to the address's owner)",
       headers =
           @Header(
               name = "Location",
               description = "The new resource",
               schema = @Schema(type = SchemaType.STRING, format = "uri")),
       content = @Content(schema = @Schema(implementation = AccountView.class)))
-  @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   public Response register(SignUp body) {
@@ -125,6 +130,7 @@ public class AuthResource {
       summary = "Sign in with email and password; returns an access token and a refresh token")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   @APIResponseSchema(
@@ -147,8 +153,11 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "verifyEmail",
-      summary = "Confirm the email address with the token from the verification mail")
+      summary =
+          "Confirm the email address with the token from the verification mail (the first"
+              + " confirmation ends every session and provider link made before it)")
   @APIResponse(responseCode = "204", description = "The address is verified")
+  @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
   @Public
   @SecurityRequirements
@@ -222,6 +231,7 @@ public class AuthResource {
       content = @Content(schema = @Schema(implementation = BrowserSession.class)))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   public Response webLogin(SignIn body) {
@@ -324,8 +334,11 @@ public class AuthResource {
   @Operation(
       operationId = "resetPassword",
       summary = "Set a new password with the token from the reset mail; ends every session")
-  @APIResponse(responseCode = "204", description = "The password is set; every session has ended")
+  @APIResponse(
+      responseCode = "204",
+      description = "The password is set; every session and every other mailed link has ended")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   public Response resetPassword(Reset body) {

@@ -73,6 +73,7 @@ public class MeResource {
       summary = "Change your password (the current one is required); ends your other sessions")
   @APIResponse(responseCode = "204", description = "Changed; your other sessions have ended")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response changePassword(PasswordChange body) {
     PasswordChange change = bodies.valid(body);
     accounts.changePassword(
@@ -97,8 +98,9 @@ public class MeResource {
       responseCode = "204",
       description = "The account is deleted; its data is erased after the grace period")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response delete(Deletion body) {
-    accounts.delete(subject(), bodies.valid(body).currentPassword(), caller());
+    accounts.delete(subject(), bodies.valid(body).currentPassword(), session(), caller());
     return Response.noContent().build();
   }
 
@@ -122,17 +124,29 @@ public class MeResource {
   @APIResponse(responseCode = "202", description = "A link is mailed to the new address")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   public Response changeEmail(EmailChange body) {
     EmailChange change = bodies.valid(body);
-    accounts.requestEmailChange(subject(), change.newEmail(), change.currentPassword(), caller());
+    accounts.requestEmailChange(
+        subject(), change.newEmail(), change.currentPassword(), session(), caller());
     return Response.accepted().build();
   }
 
-  /** Body of a link: the provider's ID token (or a classic Facebook access token). */
+  /**
+   * Body of a link: the provider's ID token, carrying a nonce from {@code POST
+   * /auth/providers/{provider}/nonce} (or a classic Facebook access token), and the current
+   * password (accounts without one instead need a sign-in of the last 10 minutes).
+   */
   public record ProviderProof(
       @Size(max = ProvidersResource.TOKEN_MAX) String idToken,
       @Size(max = ProvidersResource.TOKEN_MAX) String accessToken,
-      @Size(max = 200) String nonce) {
+      @Schema(
+              description =
+                  "The issued nonce, when the ID token carries its SHA-256 (hex) instead, as Sign"
+                      + " in with Apple apps do")
+          @Size(max = 200)
+          String nonce,
+      @Size(max = AuthResource.PASSWORD_MAX) String currentPassword) {
 
     @AssertTrue(message = "send either idToken or accessToken")
     boolean isOneToken() {
@@ -154,10 +168,13 @@ public class MeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "linkIdentity",
-      summary = "Link a provider to your account, with its ID token")
+      summary =
+          "Link a provider to your account (a confirmed address and your current password are"
+              + " needed), with its ID token; you are mailed")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @APIResponse(
       responseCode = "200",
       description = "Linked: the providers you can sign in with now",
@@ -172,14 +189,21 @@ public class MeResource {
     IdentityProvider idp = ProvidersResource.provider(provider);
     ProviderProof proof = bodies.valid(body);
     return providers.link(
-        subject(), idp, proof.idToken(), proof.accessToken(), proof.nonce(), caller());
+        subject(),
+        session(),
+        idp,
+        proof.idToken(),
+        proof.accessToken(),
+        proof.nonce(),
+        proof.currentPassword(),
+        caller());
   }
 
   @DELETE
   @Path("identities/{provider}")
   @Operation(
       operationId = "unlinkIdentity",
-      summary = "Unlink a provider (refused when it is your only way to sign in)")
+      summary = "Unlink a provider (refused when it is your only way to sign in); you are mailed")
   @APIResponse(responseCode = "204", description = "Unlinked")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")

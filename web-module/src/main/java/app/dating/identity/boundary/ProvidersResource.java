@@ -36,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -66,14 +67,40 @@ public class ProvidersResource {
   @ConfigProperty(name = "app.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
+  @POST
+  @Path("nonce")
+  @Operation(
+      operationId = "issueSignInNonce",
+      summary =
+          "A single-use nonce for an app's sign-in or link with the provider: hand it to the"
+              + " provider's SDK, so the ID token carries it")
+  @APIResponse(
+      responseCode = "200",
+      description = "The nonce; it works once, for this provider, within expiresIn seconds",
+      content = @Content(schema = @Schema(implementation = ProviderSignIn.SignInNonce.class)))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @Public
+  @SecurityRequirements
+  public Response nonce(@PathParam("provider") String provider) {
+    return Response.ok(signIn.nonce(provider(provider), clientAddress.caller(request)))
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   /**
-   * Body of an app's sign-in: an ID token, or a classic Facebook access token; details for a first
-   * sign-in.
+   * Body of an app's sign-in: an ID token carrying a nonce from {@code POST …/nonce}, or a classic
+   * Facebook access token; details for a first sign-in.
    */
   public record ProviderToken(
       @Size(max = TOKEN_MAX) String idToken,
       @Size(max = TOKEN_MAX) String accessToken,
-      @Size(max = 200) String nonce,
+      @Schema(
+              description =
+                  "The issued nonce, when the ID token carries its SHA-256 (hex) instead, as Sign"
+                      + " in with Apple apps do")
+          @Size(max = 200)
+          String nonce,
       @Size(max = Account.DISPLAY_NAME_MAX) String name,
       LocalDate birthDate,
       @Size(max = AuthResource.PASSWORD_MAX) String password) {
@@ -89,11 +116,12 @@ public class ProvidersResource {
   @Operation(
       operationId = "signInWithProvider",
       summary =
-          "Sign an app in with the provider's ID token (or a classic Facebook access token); opens an account on first sign-in")
+          "Sign an app in with the provider's ID token, carrying a nonce from …/nonce (or a classic Facebook access token); opens an account on first sign-in")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   @APIResponseSchema(
@@ -162,6 +190,7 @@ public class ProvidersResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
   @APIResponse(responseCode = "429", ref = "TooManyRequests")
+  @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
   @Public
   @SecurityRequirements
   public Response callback(
