@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Links sent by mail that carry a one-time token. The token is made in the mail job's transaction,
- * so it exists only if the mail went out, and only its hash is stored.
+ * Links sent by mail that carry a one-time token; only its hash is stored. The token is stored, in
+ * a transaction of its own, before its mail goes: a link followed the moment it arrives must find
+ * it (made in the mail job's transaction, it was committed only after the mail had left, and a
+ * quick click got "not valid"). A mail that then fails leaves an unused token to expire; the job's
+ * retry mails a new one.
  */
 @ApplicationScoped
 public class MailedLinks {
@@ -31,6 +35,7 @@ public class MailedLinks {
   /**
    * Stores a new token for {@code purpose} and returns the link to {@code page} that carries it.
    */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String issue(
       Purpose purpose, java.util.UUID accountId, String email, Duration validity, String page) {
     Instant now = clock.instant();
