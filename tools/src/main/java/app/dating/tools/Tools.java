@@ -2,7 +2,10 @@ package app.dating.tools;
 
 import java.util.Arrays;
 
-/** Entry point: {@code java -cp 'tools/target/*:tools/target/lib/*' app.dating.tools.Tools COMMAND ...}. */
+/**
+ * Entry point: {@code java -cp 'tools/target/*:tools/target/lib/*' app.dating.tools.Tools COMMAND
+ * ...}.
+ */
 public final class Tools {
   private Tools() {}
 
@@ -22,6 +25,7 @@ public final class Tools {
     }
     switch (args[0]) {
       case "db-start" -> LocalDatabase.start(options);
+      case "db-roles" -> DatabaseRoles.run(options);
       case "redis-binary" -> LocalRedis.extract(options);
       case "demo-data" -> DemoData.run(options);
       case "password-hash-bench" -> PasswordHashBenchmark.run(options);
@@ -39,7 +43,13 @@ public final class Tools {
     System.err.println(
         """
         Commands:
-          db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
+          db-start --data DIR --port N [--roles FILE --owner O --app A]
+                                              start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
+                                              and make the platform's two roles in its database (FILE: payara-config/database-roles.sql)
+          db-roles --script FILE [--jdbc URL] [--admin-user U] [--owner O] [--app A]
+                                              make or correct the two roles in an external database, as a superuser
+                                              (defaults from DB_URL, DB_ADMIN_USER, DB_ADMIN_PASSWORD, DB_OWNER_USER, DB_USER;
+                                              passwords from DB_OWNER_PASSWORD, DB_PASSWORD)
           redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
           jwt-keys --dir DIR [--rotate true] [--keep 3]
                                               make the access-token signing key and the JWKS (rotate: new key, old ones stay published)
