@@ -231,7 +231,6 @@ public class AuthResource {
         .cookie(
             SessionCookies.sessionCookie(
                 session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
-        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -262,7 +261,6 @@ public class AuthResource {
     }
     return Response.ok(
             new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
-        .header("Cache-Control", "no-store")
         .build();
   }
 
