@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.glassfish.tyrus.client.ClientManager;
@@ -29,12 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Debian's real apache2 in front of the platform's two HTTP listeners (apache2/bin/front): HTTPS
  * works, HTTP is redirected, the application sees the client's address and scheme, and WebSockets
- * pass through the balancer. Skipped where apache2 is not installed, except in CI.
+ * pass through the balancer. The edge adds the browser security headers, keeps token answers out of
+ * caches and serves the operators' endpoints only to the configured addresses. Skipped where
+ * apache2 is not installed, except in CI. Ports: {@code it.apache.http}, {@code it.apache.https}.
  */
 class ApacheFrontIT {
-  /** Ports of its own (it.apache.http/https), so runs on other ports can take it along. */
   private static final int HTTP = Integer.getInteger("it.apache.http", 18880);
-
   private static final int HTTPS = Integer.getInteger("it.apache.https", 18443);
   private static final ApacheFront FRONT =
       new ApacheFront(
@@ -214,6 +215,185 @@ class ApacheFrontIT {
       assertEquals("urn:dating:problem:" + type, problem.getString("type"), response);
       assertEquals(status, problem.getInt("status"));
     }
+  }
+
+  /** One raw HTTP/1.1 exchange through Apache from {@code from} (a loopback address). */
+  private static String exchange(String from, String method, String path, String body)
+      throws Exception {
+    try (SSLSocket socket =
+        (SSLSocket)
+            tls.getSocketFactory()
+                .createSocket(
+                    InetAddress.getByName("127.0.0.1"), HTTPS, InetAddress.getByName(from), 0)) {
+      OutputStream out = socket.getOutputStream();
+      String head =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: localhost:"
+              + HTTPS
+              + "\r\nConnection: close\r\n";
+      if (body != null) {
+        head +=
+            "Content-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n";
+      }
+      out.write((head + "\r\n" + (body == null ? "" : body)).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int status(String response) {
+    return Integer.parseInt(response.substring(9, 12));
+  }
+
+  /** Every value of the header (case-insensitive name) in a raw response's head. */
+  private static List<String> headers(String response, String name) {
+    return response
+        .substring(0, response.indexOf("\r\n\r\n"))
+        .lines()
+        .filter(
+            line -> line.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
+        .map(line -> line.substring(line.indexOf(':') + 1).trim())
+        .toList();
+  }
+
+  private static void assertSecurityHeaders(String response) {
+    assertEquals(List.of("nosniff"), headers(response, "X-Content-Type-Options"), response);
+    assertEquals(List.of("DENY"), headers(response, "X-Frame-Options"), response);
+    assertEquals(List.of("no-referrer"), headers(response, "Referrer-Policy"), response);
+    List<String> csp = headers(response, "Content-Security-Policy");
+    assertEquals(1, csp.size(), response);
+    assertTrue(csp.get(0).contains("frame-ancestors 'none'"), response);
+    assertEquals(List.of("Apache"), headers(response, "Server"), "ServerTokens Prod: " + response);
+  }
+
+  /** On the platform's answers and on Apache's own refusals alike. */
+  @Test
+  void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+    String health = exchange("127.0.0.2", "GET", "/api/v1/health", null);
+    assertEquals(200, status(health), health);
+    assertSecurityHeaders(health);
+    assertTrue(
+        headers(health, "Content-Security-Policy").get(0).startsWith("default-src 'none'"), health);
+    String refused = exchange("127.0.0.2", "GET", "/api/v1/%zz", null);
+    assertEquals(400, status(refused), refused);
+    assertSecurityHeaders(refused);
+    String problem = exchange("127.0.0.2", "GET", "/api/v1/no-such-thing", null);
+    assertEquals(404, status(problem), problem);
+    assertSecurityHeaders(problem);
+  }
+
+  /** Swagger UI's page runs its own scripts and styles, from this origin only. */
+  @Test
+  void swaggerUiHasAPolicyOfItsOwn() throws Exception {
+    String page = exchange("127.0.0.1", "GET", "/api/docs/", null);
+    assertEquals(200, status(page), page);
+    assertSecurityHeaders(page);
+    String csp = headers(page, "Content-Security-Policy").get(0);
+    for (String directive :
+        List.of(
+            "default-src 'self'",
+            "script-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+            "object-src 'none'")) {
+      assertTrue(csp.contains(directive), () -> directive + " in " + csp);
+    }
+    assertTrue(
+        !csp.contains("unsafe-eval") && !csp.contains("script-src 'self' 'unsafe-inline'"), csp);
+  }
+
+  /**
+   * Answers with tokens are never stored by a cache: the application says so, and Apache enforces
+   * it for everything under /api/v1/auth/ but the public keys, also where the application did not
+   * (an unsupported method), with one header, not two.
+   */
+  @Test
+  void tokenAnswersAreNotStoredAtTheEdge() throws Exception {
+    Api.Account account = Api.register();
+    String login =
+        exchange(
+            "127.0.0.1",
+            "POST",
+            "/api/v1/auth/login",
+            "{\"email\":\"" + account.email() + "\",\"password\":\"" + Api.PASSWORD + "\"}");
+    assertEquals(200, status(login), login);
+    assertEquals(List.of("no-store"), headers(login, "Cache-Control"), login);
+    assertEquals(List.of("no-cache"), headers(login, "Pragma"), login);
+    String wrongMethod = exchange("127.0.0.1", "GET", "/api/v1/auth/login", null);
+    assertEquals(405, status(wrongMethod), wrongMethod);
+    assertEquals(List.of("no-store"), headers(wrongMethod, "Cache-Control"), wrongMethod);
+    String keys = exchange("127.0.0.1", "GET", "/api/v1/auth/jwks", null);
+    assertEquals(200, status(keys), keys);
+    assertTrue(!headers(keys, "Cache-Control").contains("no-store"), keys);
+  }
+
+  /**
+   * Metrics, readiness (with what it knows of the dependencies), the API documents and Swagger UI
+   * answer the configured addresses only (APACHE_OPS_ALLOW, by default loopback's 127.0.0.1 and
+   * ::1): to 127.0.0.2 they are a 403 problem, which tells nothing of the platform.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "/metrics",
+    "/health/ready",
+    "/health/live",
+    "/health",
+    "/openapi",
+    "/asyncapi.yaml",
+    "/api/docs/",
+    "/webjars/swagger-ui/"
+  })
+  void operatorEndpointsAnswerOnlyTheConfiguredAddresses(String path) throws Exception {
+    String outside = exchange("127.0.0.2", "GET", path, null);
+    assertEquals(403, status(outside), outside);
+    assertEquals(List.of("application/problem+json"), headers(outside, "Content-Type"), outside);
+    assertTrue(!outside.contains("PostgreSQL") && !outside.contains("checks"), outside);
+    if (!path.startsWith("/webjars/")) {
+      String inside = exchange("127.0.0.1", "GET", path, null);
+      assertEquals(200, status(inside), inside);
+    }
+    String publicHealth = exchange("127.0.0.2", "GET", "/api/v1/health", null);
+    assertEquals(200, status(publicHealth), publicHealth);
+  }
+
+  /**
+   * The production site (sites-available/dating.conf) includes the same edge rules as the local
+   * front (conf/dating-edge.conf) and hides the server's version.
+   */
+  @Test
+  void theProductionSiteHasTheSameEdgeRules() throws Exception {
+    String site =
+        java.nio.file.Files.readString(
+            Platform.ROOT.resolve("apache2/sites-available/dating.conf"));
+    String local =
+        java.nio.file.Files.readString(Platform.ROOT.resolve("apache2/local/httpd.conf.template"));
+    for (String directive :
+        List.of("ServerTokens Prod", "ServerSignature Off", "TraceEnable Off")) {
+      assertTrue(site.lines().anyMatch(line -> line.trim().equals(directive)), directive);
+      assertTrue(local.lines().anyMatch(line -> line.trim().equals(directive)), directive);
+    }
+    assertTrue(
+        site.lines()
+            .anyMatch(line -> line.trim().matches("Include \"?\\$\\{DATING_EDGE_RULES}\"?")),
+        "Include ${DATING_EDGE_RULES}");
+    assertTrue(
+        site.lines()
+            .anyMatch(
+                line ->
+                    line.trim().matches("Define DATING_EDGE_RULES .*/conf/dating-edge\\.conf\"?")),
+        "Define DATING_EDGE_RULES");
+    assertTrue(
+        site.lines().anyMatch(line -> line.trim().startsWith("Define DATING_OPS_ALLOW ")),
+        "Define DATING_OPS_ALLOW");
+    assertTrue(
+        local
+            .lines()
+            .anyMatch(line -> line.trim().matches("Include \"?\\$\\{APACHE_EDGE_RULES}\"?")),
+        "Include ${APACHE_EDGE_RULES}");
   }
 
   @Test

@@ -11,18 +11,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** The platform's database, to check what was stored (URL from the state file of bin/platform). */
+/**
+ * The platform's database, to check what was stored (URL from the state file of bin/platform). The
+ * tests look as an administrator ({@code DB_ADMIN_USER}, default {@code postgres}: the embedded
+ * database trusts loopback; CI sets it), not as the application, whose role may change nothing of
+ * the schema.
+ */
 final class Database {
   private Database() {}
 
   static Connection connect() throws Exception {
-    Path state = Path.of(System.getProperty("it.platform.home"), "platform.env");
-    String url = Files.readAllLines(state).stream()
-        .filter(line -> line.startsWith("DB_URL=")).map(line -> line.substring(7)).findFirst().orElseThrow();
+    return connect(
+        System.getenv().getOrDefault("DB_ADMIN_USER", "postgres"),
+        System.getenv().getOrDefault("DB_ADMIN_PASSWORD", "unused"));
+  }
+
+  /** A connection as {@code user} (the application's role: see {@link #state(String, String)}). */
+  static Connection connect(String user, String password) throws Exception {
     Properties properties = new Properties();
-    properties.setProperty("user", System.getenv().getOrDefault("DB_USER", "postgres"));
-    properties.setProperty("password", System.getenv().getOrDefault("DB_PASSWORD", "unused"));
-    return DriverManager.getConnection(url, properties);
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    return DriverManager.getConnection(state("DB_URL", null), properties);
+  }
+
+  /** A line {@code NAME=value} of the running platform's state file, or {@code fallback}. */
+  static String state(String name, String fallback) throws Exception {
+    Path state = Path.of(System.getProperty("it.platform.home"), "platform.env");
+    return Files.readAllLines(state).stream()
+        .filter(line -> line.startsWith(name + "="))
+        .map(line -> line.substring(name.length() + 1))
+        .findFirst()
+        .or(() -> java.util.Optional.ofNullable(fallback))
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + state));
   }
 
   static String string(Connection db, String sql, String parameter) throws SQLException {
@@ -48,7 +68,8 @@ final class Database {
 
   /** Runs an insert, update or delete with one parameter; how many rows it changed. */
   static int update(String sql, String parameter) throws Exception {
-    try (Connection db = connect(); PreparedStatement statement = db.prepareStatement(sql)) {
+    try (Connection db = connect();
+        PreparedStatement statement = db.prepareStatement(sql)) {
       statement.setString(1, parameter);
       return statement.executeUpdate();
     }

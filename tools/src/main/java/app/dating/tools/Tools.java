@@ -25,6 +25,7 @@ public final class Tools {
     }
     switch (args[0]) {
       case "db-start" -> LocalDatabase.start(options);
+      case "db-roles" -> DatabaseRoles.run(options);
       case "redis-binary" -> LocalRedis.extract(options);
       case "mail-start" -> LocalMail.run(options);
       case "demo-data" -> DemoData.run(options);
@@ -44,7 +45,13 @@ public final class Tools {
     System.err.println(
         """
         Commands:
-          db-start --data DIR --port N        start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
+          db-start --data DIR --port N [--roles FILE --owner O --app A]
+                                              start the embedded PostgreSQL (keeps running; stop: kill -INT <pid in DIR/postmaster.pid>)
+                                              and make the platform's two roles in its database (FILE: payara-config/database-roles.sql)
+          db-roles --script FILE [--jdbc URL] [--admin-user U] [--owner O] [--app A]
+                                              make or correct the two roles in an external database, as a superuser
+                                              (defaults from DB_URL, DB_ADMIN_USER, DB_ADMIN_PASSWORD, DB_OWNER_USER, DB_USER;
+                                              passwords from DB_OWNER_PASSWORD, DB_PASSWORD)
           redis-binary --dir DIR              extract the Redis server binary shipped in a Maven artifact, print its path
           mail-start [--smtp-port 8025] [--web-port 8026]
                                               a local mail server (GreenMail SMTP) and a page of the mails it got; runs until stopped

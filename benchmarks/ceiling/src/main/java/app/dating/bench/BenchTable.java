@@ -41,7 +41,8 @@ public class BenchTable {
 
   private static final Logger LOG = Logger.getLogger(BenchTable.class.getName());
 
-  @Resource(lookup = "jdbc/dating")
+  /** The schema's owner (issue #14): the application's own role may not create tables. */
+  @Resource(lookup = "jdbc/dating-schema")
   DataSource dataSource;
 
   @PersistenceUnit EntityManagerFactory entityManagerFactory;

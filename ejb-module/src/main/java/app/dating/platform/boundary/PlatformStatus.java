@@ -11,6 +11,8 @@ import jakarta.jms.JMSContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** Whether the parts the platform depends on answer: what readiness reports. */
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlatformStatus {
   private static final int TIMEOUT_SECONDS = 2;
+  private static final Logger LOG = Logger.getLogger(PlatformStatus.class.getName());
 
   @Resource(lookup = "jdbc/dating")
   DataSource dataSource;
@@ -27,20 +30,31 @@ public class PlatformStatus {
 
   @Inject RedisConnection redis;
 
-  /** One dependency's state; {@code detail} says what was checked, or why it failed. */
+  /**
+   * One dependency's state; {@code detail} says what answered. Why one failed goes to the server
+   * log only: readiness answers whoever asks, and an error's text names users, hosts and versions.
+   */
   public record Check(boolean up, String detail) {
-    static Check down(Exception e) {
-      return new Check(false, e.getClass().getSimpleName() + ": " + e.getMessage());
+    static final String NOT_ANSWERING = "not answering (see the server log)";
+
+    static Check down(String dependency, Exception e) {
+      LOG.log(Level.WARNING, e, () -> "Readiness: the " + dependency + " is not answering");
+      return new Check(false, NOT_ANSWERING);
     }
   }
 
   public Check database() {
     try (Connection connection = dataSource.getConnection()) {
-      boolean valid = connection.isValid(TIMEOUT_SECONDS);
-      return new Check(valid, connection.getMetaData().getDatabaseProductName()
-          + " " + connection.getMetaData().getDatabaseProductVersion());
+      if (!connection.isValid(TIMEOUT_SECONDS)) {
+        return Check.down("database", new SQLException("connection not valid"));
+      }
+      return new Check(
+          true,
+          connection.getMetaData().getDatabaseProductName()
+              + " "
+              + connection.getMetaData().getDatabaseProductVersion());
     } catch (SQLException e) {
-      return Check.down(e);
+      return Check.down("database", e);
     }
   }
 
@@ -48,7 +62,7 @@ public class PlatformStatus {
     try (JMSContext context = connectionFactory.createContext()) {
       return new Check(true, "JMS " + context.getMetaData().getJMSProviderName());
     } catch (RuntimeException | jakarta.jms.JMSException e) {
-      return Check.down(e);
+      return Check.down("broker", e);
     }
   }
 
@@ -62,7 +76,7 @@ public class PlatformStatus {
       client.get().ping();
       return new Check(true, "redis " + redis.description());
     } catch (RuntimeException e) {
-      return Check.down(e);
+      return Check.down("shared-state store", e);
     }
   }
 }

@@ -241,7 +241,6 @@ public class AuthResource {
         .cookie(
             SessionCookies.sessionCookie(
                 session.sessionToken(), Duration.ofSeconds(session.expiresIn())))
-        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -272,7 +271,6 @@ public class AuthResource {
     }
     return Response.ok(
             new BrowserSession(cookie.session().csrfToken(), accounts.get(signedIn.accountId())))
-        .header("Cache-Control", "no-store")
         .build();
   }
 

@@ -168,7 +168,6 @@ public class ProvidersResource {
             idp, callbackUri(idp), birthDate(birthDate), clientAddress.caller(request));
     return Response.seeOther(flow.url())
         .cookie(SessionCookies.hostCookie(FLOW_COOKIE, flow.state(), Duration.ofMinutes(10)))
-        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -219,7 +218,6 @@ public class ProvidersResource {
             SessionCookies.sessionCookie(
                 session.sessionToken(), Duration.ofSeconds(session.expiresIn())),
             SessionCookies.hostCookie(FLOW_COOKIE, "", Duration.ZERO))
-        .header("Cache-Control", "no-store")
         .build();
   }
 
