@@ -55,13 +55,10 @@ class TokenResponsesIT {
   void providerSignInIsNotStored() {
     String email = "nostore-" + UUID.randomUUID() + "@example.org";
     String idToken =
-        OidcServer.server
-            .issueToken(
-                "google",
-                "g-" + UUID.randomUUID(),
-                "dating-app",
-                Map.of("email", email, "email_verified", true, "name", "Kim Provider"))
-            .serialize();
+        ProviderSignInIT.idToken(
+            "google",
+            "g-" + UUID.randomUUID(),
+            Map.of("email", email, "email_verified", true, "name", "Kim Provider"));
     Reply signIn =
         new Api()
             .post(
