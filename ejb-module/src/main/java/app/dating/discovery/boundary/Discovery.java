@@ -6,12 +6,12 @@ import app.dating.discovery.control.CandidateGenerator;
 import app.dating.discovery.control.FeedSessions;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
+import app.dating.discovery.control.Seekers;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
-import app.dating.shared.problem.InvalidInputException;
 import app.dating.visibility.boundary.Visibility;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,6 +63,8 @@ public class Discovery {
   @PersistenceContext EntityManager em;
 
   @Inject CandidateGenerator generator;
+
+  @Inject Seekers seekers;
 
   @Inject Visibility visibility;
 
@@ -136,7 +138,7 @@ public class Discovery {
         if (queried) {
           break;
         }
-        seeker = seeker == null ? seeker(me) : seeker;
+        seeker = seeker == null ? seekers.of(me) : seeker;
         Optional<List<UUID>> reused =
             served.isEmpty() ? reusablePool(seeker, size) : Optional.empty();
         if (reused.isPresent()) {
@@ -216,35 +218,6 @@ public class Discovery {
             .setParameter(2, join(people))
             .getResultList();
     return ids.stream().map(UUID::fromString).collect(Collectors.toSet());
-  }
-
-  private Seeker seeker(UUID me) {
-    Profile profile = em.find(Profile.class, me);
-    Account account = em.find(Account.class, me);
-    if (profile == null || account == null) {
-      throw InvalidInputException.of(
-          "profile", "Fill in your profile and share your location to see people.");
-    }
-    LocationGrid.Cell cell =
-        profile
-            .cell()
-            .orElseThrow(
-                () ->
-                    InvalidInputException.of(
-                        "location", "Share your location to see people near you."));
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return new Seeker(
-        me,
-        profile.gender(),
-        profile.wantedGenders(),
-        account.ageOn(today),
-        profile.ageMin(),
-        profile.ageMax(),
-        profile.maxDistanceKm(),
-        cell.centreLatitude(),
-        cell.centreLongitude(),
-        Set.copyOf(profile.interests()),
-        today);
   }
 
   /**
