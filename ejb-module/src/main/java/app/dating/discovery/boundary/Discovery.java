@@ -7,6 +7,7 @@ import app.dating.discovery.control.FeedSessions;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
 import app.dating.discovery.control.Seekers;
+import app.dating.discovery.control.SignalEvents;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
@@ -71,6 +72,9 @@ public class Discovery {
   @Inject Ranker ranker;
 
   @Inject SharedCache cache;
+
+  /** Counts whom a page showed (in memory, written in batches): the exposure cap's input. */
+  @Inject SignalEvents exposure;
 
   @Inject RateLimiter limiter;
 
@@ -156,6 +160,7 @@ public class Discovery {
       page.addAll(cards(me, state.serveNext(size - page.size())));
     }
     cache.put(FeedSessions.key(me, session.slot()), FeedSessions.stored(session, state), SESSION);
+    exposure.shown(page.stream().map(FeedCard::id).toList());
     return new FeedPage(page, session.text());
   }
 

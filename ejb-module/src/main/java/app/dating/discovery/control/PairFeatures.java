@@ -34,6 +34,13 @@ public final class PairFeatures {
   public static final String SELECTIVITY = "s.likeRateOut";
   public static final String SWIPES = "s.swipesOut";
 
+  /**
+   * Buckets of the hashed id features: the model's size is bounded by them, not by the population
+   * (at 1 M people about four share a bucket; at a few thousand, nearly nobody). Fixed: a model is
+   * scored with the buckets it was trained with.
+   */
+  public static final int BUCKETS = 1 << 18;
+
   private PairFeatures() {}
 
   /** Feature names and values, in step. */

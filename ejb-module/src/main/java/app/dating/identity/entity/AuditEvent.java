@@ -42,7 +42,11 @@ public class AuditEvent {
     LOGOUT_EVERYWHERE,
     ACCOUNT_DELETED,
     ACCOUNT_ERASED,
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** An operator chose the feed's ranker or model version (a rollback). */
+    RANKING_CHANGE,
+    /** An operator retrained the ranking model. */
+    RANKING_RETRAIN
   }
 
   @Id

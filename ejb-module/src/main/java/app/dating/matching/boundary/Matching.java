@@ -64,8 +64,15 @@ public class Matching {
 
   @Inject Clock clock;
 
-  /** A swipe to make: who, on whom, which. */
-  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {
+  /**
+   * A swipe to make: who, on whom, which; how long the card was on screen before, if the app said
+   * (milliseconds, a ranking signal).
+   */
+  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind, Integer dwellMs) {
+    public PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {
+      this(swiper, target, kind, null);
+    }
+
     /** The two people, the smaller id first (as a match stores them). */
     UUID[] pair() {
       return Match.pair(swiper, target);
@@ -309,6 +316,7 @@ public class Matching {
                   .add("target", swipe.target().toString())
                   .add("kind", swipe.kind().name())
                   .add("at", now.toString())
+                  .addAll(dwell(swipe))
                   .build()));
       if (swipe.kind().isLike() && states.get(i).likedBack()) {
         matches.put(i, UUID.randomUUID());
@@ -419,7 +427,8 @@ public class Matching {
                 JsonP.object()
                     .add("me", swipe.swiper().toString())
                     .add("target", swipe.target().toString())
-                    .add("kind", swipe.kind().name())));
+                    .add("kind", swipe.kind().name())
+                    .addAll(dwell(swipe))));
     int inserted =
         em.createNamedQuery(Swipe.INSERT_ALL)
             .setParameter(1, rows.build().toString())
@@ -458,6 +467,13 @@ public class Matching {
             .setParameter(2, now)
             .getResultList();
     return created.stream().map(UUID::fromString).collect(Collectors.toSet());
+  }
+
+  /** The swipe's dwell time as a JSON member, or nothing when the app did not send it. */
+  private static jakarta.json.JsonObjectBuilder dwell(PendingSwipe swipe) {
+    return swipe.dwellMs() == null
+        ? JsonP.object()
+        : JsonP.object().add("dwellMs", swipe.dwellMs().intValue());
   }
 
   private SwipeResult repeated(PendingSwipe swipe) {

@@ -23,8 +23,9 @@ import java.util.UUID;
 @NamedNativeQuery(
     name = Swipe.INSERT_ALL,
     query =
-        "insert into swipe (swiper_id, target_id, kind, created_at)"
-            + " select r.me, r.target, r.kind, ?2 from json_to_recordset(cast(?1 as json)) as r(me uuid, target uuid, kind varchar)"
+        "insert into swipe (swiper_id, target_id, kind, created_at, dwell_ms)"
+            + " select r.me, r.target, r.kind, ?2, r.dwell from json_to_recordset(cast(?1 as json))"
+            + " as r(me uuid, target uuid, kind varchar, dwell integer)"
             + " on conflict do nothing")
 @NamedNativeQuery(
     name = Swipe.CANDIDATE_STATES,
@@ -50,7 +51,10 @@ import java.util.UUID;
             + " and exists (select 1 from accounts_visible_to(?1) a where a.id = s.swiper_id)"
             + " order by s.created_at desc limit ?2")
 public class Swipe {
-  /** Stores swipes (?1: [{me, target, kind}]) made at ?2; one already there stays. */
+  /**
+   * Stores swipes (?1: [{me, target, kind, dwell?}]) made at ?2; one already there stays. {@code
+   * dwell}: how long the card was on screen, in milliseconds, when the app says.
+   */
   public static final String INSERT_ALL = "Swipe.insertAll";
 
   /**
@@ -91,6 +95,9 @@ public class Swipe {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "dwell_ms")
+  private Integer dwellMs;
 
   protected Swipe() {}
 }
