@@ -58,7 +58,7 @@ class PairFeaturesTest {
     assertEquals(0.5, f.get(PairFeatures.DISTANCE), 1e-9, "10 of ann's 20 km");
     assertEquals(Math.exp(-1), f.get(PairFeatures.ACTIVE), 1e-9, "bob active a week ago");
     assertEquals(0.5, f.get(PairFeatures.APPEAL), 1e-9, "(8 + 2) / (16 + 4)");
-    X
+    assertEquals(0.75, f.get(PairFeatures.SELECTIVITY), 1e-9, "ann's (10 + 2) / (12 + 4)");
     assertEquals(1.0, f.get(PairFeatures.NEGATIVE), 1e-9, "2 negatives against 1 match");
     assertEquals(1.0, f.get("s.gender=woman"));
     assertEquals(1.0, f.get("t.gender=man"));
