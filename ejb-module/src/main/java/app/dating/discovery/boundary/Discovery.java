@@ -4,6 +4,7 @@ import app.dating.cache.boundary.SharedCache;
 import app.dating.discovery.control.Candidate;
 import app.dating.discovery.control.CandidateGenerator;
 import app.dating.discovery.control.FeedSessions;
+import app.dating.discovery.control.ModelHolder;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
 import app.dating.discovery.control.Seekers;
@@ -75,6 +76,8 @@ public class Discovery {
 
   /** Counts whom a page showed (in memory, written in batches): the exposure cap's input. */
   @Inject SignalEvents exposure;
+
+  @Inject ModelHolder models;
 
   @Inject RateLimiter limiter;
 
@@ -190,10 +193,16 @@ public class Discovery {
     return "feedpool:" + seeker.accountId();
   }
 
-  /** What the pool depends on: the seeker's filters, place, interests and day. */
-  private static String fingerprint(Seeker seeker) {
+  /**
+   * What the pool depends on: the seeker's filters, place, interests and day, and the ranker and
+   * model version in use (a new one ranks afresh).
+   */
+  private String fingerprint(Seeker seeker) {
+    ModelHolder.Active ranking = models.active();
     return Integer.toHexString(
         Objects.hash(
+            ranking.ranker(),
+            ranking.version(),
             seeker.gender(),
             seeker.wantedGenders(),
             seeker.age(),
