@@ -166,10 +166,10 @@ class ServicesInContainerIT {
     }
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
+      java.util.concurrent.Callable<Boolean> claimTheDay =
+          () -> runs.claim(Retraining.WORK, Duration.ofDays(1));
       long won = 0;
-      for (var claim :
-          pool.invokeAll(
-              Collections.nCopies(8, () -> runs.claim(Retraining.WORK, Duration.ofDays(1))))) {
+      for (var claim : pool.invokeAll(Collections.nCopies(8, claimTheDay))) {
         won += claim.get() ? 1 : 0;
       }
       assertEquals(1, won, "one of eight instances retrains");
