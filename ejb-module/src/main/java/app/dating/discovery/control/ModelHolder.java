@@ -63,8 +63,12 @@ public class ModelHolder {
     return current != null ? current : refresh();
   }
 
-  /** Reads the setting and loads the model it names, if it is not the one loaded. */
   @Timeout
+  void tick() {
+    refresh();
+  }
+
+  /** Reads the setting and loads the model it names, if it is not the one loaded. */
   public Active refresh() {
     RankingSetting setting = em.find(RankingSetting.class, RankingSetting.ID);
     Ranker ranker = setting == null ? Ranker.LEARNED : setting.ranker();
