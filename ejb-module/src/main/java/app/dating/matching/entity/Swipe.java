@@ -24,8 +24,8 @@ import java.util.UUID;
     name = Swipe.INSERT_ALL,
     query =
         "insert into swipe (swiper_id, target_id, kind, created_at, dwell_ms)"
-            + " select r.me, r.target, r.kind, ?2, r.dwell from json_to_recordset(cast(?1 as json))"
-            + " as r(me uuid, target uuid, kind varchar, dwell integer)"
+            + " select r.me, r.target, r.kind, ?2, r.\"dwellMs\" from json_to_recordset(cast(?1 as json))"
+            + " as r(me uuid, target uuid, kind varchar, \"dwellMs\" integer)"
             + " on conflict do nothing")
 @NamedNativeQuery(
     name = Swipe.CANDIDATE_STATES,
@@ -52,8 +52,8 @@ import java.util.UUID;
             + " order by s.created_at desc limit ?2")
 public class Swipe {
   /**
-   * Stores swipes (?1: [{me, target, kind, dwell?}]) made at ?2; one already there stays. {@code
-   * dwell}: how long the card was on screen, in milliseconds, when the app says.
+   * Stores swipes (?1: [{me, target, kind, dwellMs?}]) made at ?2; one already there stays. {@code
+   * dwellMs}: how long the card was on screen, in milliseconds, when the app says.
    */
   public static final String INSERT_ALL = "Swipe.insertAll";
 
