@@ -44,6 +44,7 @@ final class RankerBenchmark {
     int pool = options.integer("candidates", "200");
     int factors = options.integer("factors", "8");
     int epochs = options.integer("epochs", "5");
+    double learningRate = Double.parseDouble(options.get("learning-rate", null, "0.1"));
     int seconds = options.integer("seconds", "5");
     int runs = options.integer("runs", "3");
     Random random = new Random(42);
@@ -78,7 +79,8 @@ final class RankerBenchmark {
 
     long cpuBefore = CPU.getCurrentThreadCpuTime();
     PreferenceModel.Trained trained =
-        PreferenceModel.train(examples, new PreferenceModel.Settings(factors, epochs, 0.1, 42));
+        PreferenceModel.train(
+            examples, new PreferenceModel.Settings(factors, epochs, learningRate, 42));
     double trainingCpu = (CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
     byte[] bytes = trained.model().bytes();
     System.out.printf(

@@ -82,6 +82,13 @@ public class ModelTraining {
   @ConfigProperty(name = "ranking.epochs", defaultValue = "5")
   int epochs;
 
+  /**
+   * AdaGrad's initial learning rate: lower overfits less on many noisy swipes (benchmarks/README).
+   */
+  @Inject
+  @ConfigProperty(name = "ranking.learning-rate", defaultValue = "0.1")
+  double learningRate;
+
   /** A person with where they are (for the distance of a pair). */
   record Located(Person person, double lat, double lon) {}
 
@@ -104,7 +111,8 @@ public class ModelTraining {
               + "): at least 20, with likes and passes.");
     }
     Trained trained =
-        PreferenceModel.train(examples, new Settings(factors, epochs, 0.1, now.toEpochMilli()));
+        PreferenceModel.train(
+            examples, new Settings(factors, epochs, learningRate, now.toEpochMilli()));
     RankingModel model =
         new RankingModel(
             now,
