@@ -40,15 +40,22 @@ public final class EntitlementDerivation {
                       (x, y) ->
                           new Granted(
                               entitlement,
-                              x.amount() == null
-                                  ? y.amount()
-                                  : y.amount() == null
-                                      ? x.amount()
-                                      : Math.max(x.amount(), y.amount()),
+                              larger(x.amount(), y.amount()),
                               x.until().isAfter(y.until()) ? x.until() : y.until())));
     }
     List<Granted> list = new ArrayList<>(held.values());
     list.sort(Comparator.comparing(Granted::entitlement));
     return list;
+  }
+
+  /** The larger count; null (no count) only when both have none. */
+  private static Integer larger(Integer x, Integer y) {
+    if (x == null) {
+      return y;
+    }
+    if (y == null) {
+      return x;
+    }
+    return Math.max(x, y);
   }
 }

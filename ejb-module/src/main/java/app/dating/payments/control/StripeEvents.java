@@ -279,6 +279,9 @@ public class StripeEvents {
     if (ref == null) {
       return; // an invoice of no subscription: not ours
     }
+    long amount = number(o, "amount_paid");
+    String currency = required(o, "currency").toUpperCase(Locale.ROOT);
+    String invoice = required(o, "id");
     Instant periodEnd = invoicePeriodEnd(o);
     JsonObject meta = invoiceMetadata(o);
     Optional<Locked> found =
@@ -295,7 +298,6 @@ public class StripeEvents {
     } else if (fresh(subscription, event.created(), periodEnd)) {
       apply(subscription, Trigger.PAID, periodEnd, event, caller);
     }
-    long amount = number(o, "amount_paid");
     if (amount > 0) {
       String charge = text(o, "charge");
       ledger.append(
@@ -303,9 +305,9 @@ public class StripeEvents {
               "subscription_create".equals(text(o, "billing_reason")) ? Kind.CHARGE : Kind.RENEWAL,
               subscription.accountId(),
               amount,
-              required(o, "currency").toUpperCase(Locale.ROOT),
+              currency,
               Provider.STRIPE,
-              required(o, "id"),
+              invoice,
               charge != null ? charge : text(o, "payment_intent"),
               event.id(),
               subscription.planId(),

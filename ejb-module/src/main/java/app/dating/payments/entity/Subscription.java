@@ -124,9 +124,10 @@ public class Subscription {
   }
 
   /**
-   * Applies a trigger at {@code now}: {@code periodEnd}, when given and later than the one known,
-   * becomes the paid period's end; a failed payment starts a grace period of {@code grace}. Returns
-   * the change, or empty when the trigger does not apply in the current state (nothing changes).
+   * Applies a trigger at {@code now}: {@code periodEnd}, when given, is the paid period's end the
+   * provider now states (the caller decided the statement is newer than what was applied); a failed
+   * payment starts a grace period of {@code grace}. Returns the change, or empty when the trigger
+   * does not apply in the current state or changes nothing.
    */
   public Optional<Change> apply(Trigger trigger, Instant periodEnd, Duration grace, Instant now) {
     Optional<SubscriptionState> next = Lifecycle.next(state, trigger);
@@ -134,16 +135,22 @@ public class Subscription {
       return Optional.empty();
     }
     SubscriptionState from = state;
+    Instant newPeriodEnd = periodEnd != null ? periodEnd : this.periodEnd;
+    Instant newGrace = graceUntil;
+    if (next.get() == SubscriptionState.IN_GRACE && from != SubscriptionState.IN_GRACE) {
+      Instant start = now.isAfter(newPeriodEnd) ? now : newPeriodEnd;
+      newGrace = start.plus(grace);
+    } else if (next.get() != SubscriptionState.IN_GRACE) {
+      newGrace = null;
+    }
+    if (next.get() == from
+        && newPeriodEnd.equals(this.periodEnd)
+        && Objects.equals(newGrace, graceUntil)) {
+      return Optional.empty();
+    }
     state = next.get();
-    if (periodEnd != null && periodEnd.isAfter(this.periodEnd)) {
-      this.periodEnd = periodEnd;
-    }
-    if (state == SubscriptionState.IN_GRACE && from != SubscriptionState.IN_GRACE) {
-      Instant start = now.isAfter(this.periodEnd) ? now : this.periodEnd;
-      graceUntil = trigger == Trigger.PERIOD_ENDED ? this.periodEnd.plus(grace) : start.plus(grace);
-    } else if (state != SubscriptionState.IN_GRACE) {
-      graceUntil = null;
-    }
+    this.periodEnd = newPeriodEnd;
+    graceUntil = newGrace;
     updatedAt = now;
     return Optional.of(new Change(from, state, trigger, accessUntil()));
   }
