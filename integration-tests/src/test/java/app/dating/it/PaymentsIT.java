@@ -484,6 +484,29 @@ class PaymentsIT {
     assertEquals("ACTIVE", state(me));
   }
 
+  @Test
+  void theLedgerIsAppendOnlyForTheApplication() throws Exception {
+    Person me = person();
+    buy(me, "plus", 12, Instant.now().plus(Duration.ofDays(365)));
+    String role = Database.state("DB_USER", "dating_app");
+    try (Connection app = Database.connect(role, System.getenv().getOrDefault("DB_PASSWORD", "unused"));
+        java.sql.Statement sql = app.createStatement()) {
+      for (String change :
+          List.of(
+              "update revenue_entry set amount_minor = 0 where account_id = '" + me.id() + "'",
+              "delete from revenue_entry where account_id = '" + me.id() + "'")) {
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> sql.execute(change), change);
+        assertEquals("42501", refused.getSQLState(), () -> change + ": " + refused);
+      }
+    }
+    try (Connection owner = Database.connect(); java.sql.Statement sql = owner.createStatement()) {
+      java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          () -> sql.execute("update revenue_entry set amount_minor = 0 where account_id = '" + me.id() + "'"));
+      assertTrue(refused.getMessage().contains("append-only"), refused::getMessage);
+      assertEquals("5988", Database.string(owner, "select amount_minor from revenue_entry where account_id = ?::uuid", me.id()));
+    }
+  }
+
   // --- helpers ---
 
   private static Person person() {
