@@ -1,6 +1,7 @@
 package app.dating.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -489,21 +490,87 @@ class PaymentsIT {
     Person me = person();
     buy(me, "plus", 12, Instant.now().plus(Duration.ofDays(365)));
     String role = Database.state("DB_USER", "dating_app");
-    try (Connection app = Database.connect(role, System.getenv().getOrDefault("DB_PASSWORD", "unused"));
+    try (Connection app =
+            Database.connect(role, System.getenv().getOrDefault("DB_PASSWORD", "unused"));
         java.sql.Statement sql = app.createStatement()) {
       for (String change :
           List.of(
               "update revenue_entry set amount_minor = 0 where account_id = '" + me.id() + "'",
               "delete from revenue_entry where account_id = '" + me.id() + "'")) {
-        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> sql.execute(change), change);
+        java.sql.SQLException refused =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                java.sql.SQLException.class, () -> sql.execute(change), change);
         assertEquals("42501", refused.getSQLState(), () -> change + ": " + refused);
       }
     }
-    try (Connection owner = Database.connect(); java.sql.Statement sql = owner.createStatement()) {
-      java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-          () -> sql.execute("update revenue_entry set amount_minor = 0 where account_id = '" + me.id() + "'"));
+    try (Connection owner = Database.connect();
+        java.sql.Statement sql = owner.createStatement()) {
+      java.sql.SQLException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.sql.SQLException.class,
+              () ->
+                  sql.execute(
+                      "update revenue_entry set amount_minor = 0 where account_id = '"
+                          + me.id()
+                          + "'"));
       assertTrue(refused.getMessage().contains("append-only"), refused::getMessage);
-      assertEquals("5988", Database.string(owner, "select amount_minor from revenue_entry where account_id = ?::uuid", me.id()));
+      assertEquals(
+          "5988",
+          Database.string(
+              owner, "select amount_minor from revenue_entry where account_id = ?::uuid", me.id()));
+    }
+  }
+
+  @Test
+  void theExportShowsPremiumAndErasureKeepsOnlyTheLedger() throws Exception {
+    Person me = person();
+    Bought bought = buy(me, "plus", 1, Instant.now().plus(Duration.ofDays(30)));
+    Reply requested = me.api().post("/api/v1/me/exports", "");
+    assertEquals(202, requested.status(), requested::toString);
+    String id = requested.json().getString("id");
+    DataExportIT.awaitReady(me, id);
+    var archive = me.api().getBytes("/api/v1/me/exports/" + id + "/archive");
+    assertEquals(200, archive.statusCode());
+    JsonObject export =
+        jakarta.json.Json.createReader(
+                new java.io.StringReader(
+                    new String(
+                        DataExportIT.unzip(archive.body()).get("export.json"),
+                        java.nio.charset.StandardCharsets.UTF_8)))
+            .readObject();
+    assertEquals("plus", export.getJsonArray("subscriptions").getJsonObject(0).getString("plan"));
+    assertEquals(
+        "ACTIVE", export.getJsonArray("subscriptions").getJsonObject(0).getString("state"));
+    assertEquals("CHARGE", export.getJsonArray("payments").getJsonObject(0).getString("kind"));
+    assertEquals(999, export.getJsonArray("payments").getJsonObject(0).getInt("amountMinor"));
+    assertFalse(export.getJsonArray("subscriptionChanges").isEmpty());
+
+    Reply deleted = me.api().delete("/api/v1/me", "{\"currentPassword\":\"" + Api.PASSWORD + "\"}");
+    assertEquals(204, deleted.status(), deleted::toString);
+    assertTrue(
+        stripe.calls.stream()
+            .anyMatch(
+                c ->
+                    c.method().equals("DELETE")
+                        && c.path().equals("/v1/subscriptions/" + bought.subscription())),
+        "a deleted account's subscription is cancelled at Stripe");
+    await(
+        () -> count("select count(*) from subscription where account_id = ?::uuid", me) == 0,
+        "erasure");
+    assertEquals(
+        0, count("select count(*) from subscription_change where account_id = ?::uuid", me));
+    assertEquals(0, count("select count(*) from payment_customer where account_id = ?::uuid", me));
+    assertEquals(
+        1,
+        count("select count(*) from revenue_entry where account_id = ?::uuid", me),
+        "the ledger keeps the charge");
+  }
+
+  private static long count(String sql, Person me) {
+    try (Connection db = Database.connect()) {
+      return Long.parseLong(Database.string(db, sql, me.id()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
