@@ -42,7 +42,13 @@ public class AuditEvent {
     LOGOUT_EVERYWHERE,
     ACCOUNT_DELETED,
     ACCOUNT_ERASED,
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** A person started a checkout (premium): which plan or pack, never a card. */
+    CHECKOUT,
+    /** A subscription changed state (premium lifecycle): from, to, why. */
+    SUBSCRIPTION_CHANGE,
+    /** A consumable purchase was paid, refunded or revoked. */
+    PURCHASE_CHANGE
   }
 
   @Id
