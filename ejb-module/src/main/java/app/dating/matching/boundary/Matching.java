@@ -5,12 +5,13 @@ import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.control.Allowances;
 import app.dating.matching.control.Allowances.Spending;
-import app.dating.matching.entity.Entitlement;
 import app.dating.matching.entity.Match;
 import app.dating.matching.entity.Report;
 import app.dating.matching.entity.Swipe;
 import app.dating.matching.entity.SwipeKind;
 import app.dating.media.entity.Photo;
+import app.dating.payments.entity.Entitlement;
+import app.dating.payments.entity.Entitlement.Held;
 import app.dating.platform.control.GroupCommit.Outcome;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
@@ -240,11 +241,7 @@ public class Matching {
    * visibility rule's answer (in SQL, see {@link Swipe#CANDIDATE_STATES}).
    */
   private record CandidateState(
-      boolean swiperMayBrowse,
-      boolean visible,
-      String earlier,
-      boolean likedBack,
-      Set<Entitlement> held) {
+      boolean swiperMayBrowse, boolean visible, String earlier, boolean likedBack, Held held) {
     static CandidateState of(Object[] row) {
       return new CandidateState(
           Boolean.TRUE.equals(row[1]),

@@ -34,7 +34,7 @@ import java.util.UUID;
             + " exists (select 1 from profiles_visible_to(r.me) v where v.account_id = r.target),"
             + " (select s.kind from swipe s where s.swiper_id = r.me and s.target_id = r.target),"
             + " exists (select 1 from swipe s where s.swiper_id = r.target and s.target_id = r.me and s.kind <> 'PASS'),"
-            + " (select string_agg(e.name, ',') from entitlement e where e.account_id = r.me and e.until > ?2)"
+            + " (select string_agg(e.name || coalesce(':' || e.amount, ''), ',') from entitlement e where e.account_id = r.me and e.until > ?2)"
             + " from json_to_recordset(cast(?1 as json)) as r(i int, me uuid, target uuid)"
             + " join account a on a.id = r.target")
 @NamedNativeQuery(
@@ -61,7 +61,8 @@ public class Swipe {
    * Of each candidate for its swiper (?1: [{i, me, target}]) at ?2: i, whether the swiper may look
    * at others and whether the candidate is shown to the swiper (the visibility rule: {@code
    * may_browse}, {@code profiles_visible_to}), the swiper's earlier swipe, whether the candidate
-   * liked the swiper, the swiper's entitlements; no row when the candidate has no account.
+   * liked the swiper, the swiper's entitlements (NAME or NAME:count, comma-separated); no row when
+   * the candidate has no account.
    */
   public static final String CANDIDATE_STATES = "Swipe.candidateStates";
 
