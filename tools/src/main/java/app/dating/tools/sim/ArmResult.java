@@ -23,6 +23,8 @@ import java.util.Locale;
  * @param errors answers other than the expected ones while swiping and fetching feeds
  * @param seconds wall time of the arm (registration included)
  * @param retrainSeconds total time spent in retrains
+ * @param retrains retrains that made a new model (the learned arm; a 409, too few swipes yet, is
+ *     not one)
  */
 public record ArmResult(
     Arm arm,
@@ -41,7 +43,8 @@ public record ArmResult(
     double aucServer,
     long errors,
     double seconds,
-    double retrainSeconds) {
+    double retrainSeconds,
+    int retrains) {
 
   static final String HEADER =
       String.format(

@@ -215,35 +215,51 @@ public final class Simulation {
     Run run = new Run(arm, armNo, policy);
     log.accept(arm.label() + " (" + mode + "): registering " + config.people() + " people");
     run.register();
+    log.accept(
+        String.format(
+            Locale.ROOT,
+            "%s: %d people registered in %.0f s",
+            arm.label(),
+            config.people(),
+            (System.nanoTime() - started) / 1e9));
     double retrainSeconds = 0;
     double aucServer = Double.NaN;
+    int retrains = 0;
     for (int day = 0; day < config.days(); day++) {
+      long dayStarted = System.nanoTime();
       harness.newDay(run.accountIds());
       run.day(day);
       if (arm == Arm.LEARNED) {
         long t0 = System.nanoTime();
         Harness.Response retrained = admin("POST", RANKING + "/retrain", null);
         retrainSeconds += (System.nanoTime() - t0) / 1e9;
-        if (retrained.status() / 100 != 2) {
+        if (retrained.status() == 409) {
+          // too few swipes to learn from yet: the ranker keeps its model (or cold start)
+          log.accept("retrain after day " + (day + 1) + ": 409 " + abbreviate(retrained.body()));
+        } else if (retrained.status() / 100 != 2) {
           throw new IllegalStateException(
               "POST " + RANKING + "/retrain: " + retrained.status() + " " + retrained.body());
-        }
-        double reported = findAuc(retrained.body());
-        aucServer = Double.isNaN(reported) ? aucServer : reported;
-        if (day == 0 || day == config.days() - 1) {
-          log.accept("retrain after day " + (day + 1) + ": " + abbreviate(retrained.body()));
+        } else {
+          retrains++;
+          double reported = findAuc(retrained.body());
+          aucServer = Double.isNaN(reported) ? aucServer : reported;
+          if (retrains == 1 || day == config.days() - 1) {
+            log.accept("retrain after day " + (day + 1) + ": " + abbreviate(retrained.body()));
+          }
         }
       }
       log.accept(
           String.format(
               Locale.ROOT,
-              "%s day %d: %d swipes, %d matches so far",
+              "%s day %d (%.0f s): %d swipes, %d matches so far",
               arm.label(),
               day + 1,
+              (System.nanoTime() - dayStarted) / 1e9,
               run.swipes.get(),
               run.matches.get()));
     }
-    return run.result(mode, (System.nanoTime() - started) / 1e9, retrainSeconds, aucServer);
+    return run.result(
+        mode, (System.nanoTime() - started) / 1e9, retrainSeconds, aucServer, retrains);
   }
 
   private static String abbreviate(String text) {
@@ -642,7 +658,8 @@ public final class Simulation {
       }
     }
 
-    ArmResult result(String mode, double seconds, double retrainSeconds, double aucServer) {
+    ArmResult result(
+        String mode, double seconds, double retrainSeconds, double aucServer, int retrains) {
       int n = config.people();
       long[] shownTimes = new long[n];
       long[] matched = new long[n];
@@ -674,7 +691,8 @@ public final class Simulation {
           aucServer,
           errors.sum(),
           seconds,
-          retrainSeconds);
+          retrainSeconds,
+          retrains);
     }
 
     /** AUC of the hidden P(like) and of the earlier like rate, on the later 30 % of the days. */
