@@ -11,3 +11,5 @@ alter default privileges in schema public grant select, insert, update, delete o
 alter default privileges in schema public grant usage, select on sequences to "${app_role}";
 revoke update, delete, truncate, references, trigger on audit_event from "${app_role}";
 revoke all on flyway_schema_history from "${app_role}";
+-- The revenue ledger (V39) likewise: read and append only.
+revoke update, delete, truncate, references, trigger on revenue_entry from "${app_role}";

@@ -31,13 +31,13 @@ import org.glassfish.tyrus.client.ClientProperties;
  */
 final class ChatClient implements AutoCloseable {
   /**
-   * One client container kept alive for the whole run. By default Tyrus stops a container's
-   * executors when its last socket closes; a socket the server closed (4401) could do that just as
-   * the next client connected, whose first frame then failed with RejectedExecutionException.
+   * A client container of its own for each socket, over Tyrus's one shared transport. Tyrus stops a
+   * container's executors when its last socket closes: with one container for the whole run, a
+   * socket the server closed (4401) could do that just as the next client connected, whose
+   * handshake then failed with RejectedExecutionException (seen in CI as "Handshake response not
+   * received"). A container per socket has no other socket to race with.
    */
-  static final WebSocketContainer CONTAINER = sharedContainer();
-
-  private static WebSocketContainer sharedContainer() {
+  static WebSocketContainer container() {
     ClientManager client = ClientManager.createClient();
     client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
     client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 600);
@@ -55,7 +55,7 @@ final class ChatClient implements AutoCloseable {
   private final List<AssertionError> broken = new CopyOnWriteArrayList<>();
 
   private ChatClient(ClientEndpointConfig config, URI uri) throws Exception {
-    this(CONTAINER, config, uri);
+    this(container(), config, uri);
   }
 
   private ChatClient(WebSocketContainer container, ClientEndpointConfig config, URI uri)
@@ -92,7 +92,7 @@ final class ChatClient implements AutoCloseable {
    * ready.
    */
   static ChatClient bearer(String token) throws Exception {
-    return bearer(token, uri(), CONTAINER);
+    return bearer(token, uri(), container());
   }
 
   /**

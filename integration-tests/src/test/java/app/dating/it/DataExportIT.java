@@ -158,7 +158,7 @@ class DataExportIT {
     }
   }
 
-  private static JsonObject awaitReady(Person person, String id) throws InterruptedException {
+  static JsonObject awaitReady(Person person, String id) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {
       JsonObject export = person.api().get("/api/v1/me/exports/" + id).json();
@@ -171,7 +171,7 @@ class DataExportIT {
     throw new AssertionError("export " + id + " still PENDING after 60 s");
   }
 
-  private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+  static Map<String, byte[]> unzip(byte[] zip) throws Exception {
     Map<String, byte[]> files = new HashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

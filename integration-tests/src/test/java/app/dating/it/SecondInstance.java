@@ -75,6 +75,10 @@ final class SecondInstance {
     if (!process.waitFor(6, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
+      if (command.equals("start")) {
+        // The server it launched runs on without it (and holds the ports the next test needs).
+        platform(home, "stop", Map.of());
+      }
       throw new AssertionError(
           "platform " + command + " for the second instance took over 6 minutes:\n" + tail(log));
     }

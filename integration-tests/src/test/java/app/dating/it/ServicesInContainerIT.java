@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.dating.discovery.control.Retraining;
 import app.dating.jobs.boundary.JobView;
 import app.dating.jobs.boundary.Jobs;
 import app.dating.jobs.entity.JobType;
@@ -119,6 +120,9 @@ class ServicesInContainerIT {
   @Inject JMSContext jms;
   @Inject ScheduledRuns runs;
 
+  @Resource(lookup = "jdbc/dating")
+  javax.sql.DataSource database;
+
   @Resource(lookup = "jms/jobs-dead")
   Queue deadLetters;
 
@@ -146,6 +150,33 @@ class ServicesInContainerIT {
     assertTrue(
         runs.claim("it-" + UUID.randomUUID(), Duration.ofHours(1)),
         "each work has its own periods");
+  }
+
+  /**
+   * The ranking model's scheduled retrain claims its day under its own key: when both instances'
+   * timers fire together, one trains.
+   */
+  @Test
+  void theRankingRetrainIsClaimedByOneOfManyInstancesPerDay() throws Exception {
+    try (java.sql.Connection db = database.getConnection();
+        java.sql.PreparedStatement free =
+            db.prepareStatement("delete from scheduled_run where name = ?")) {
+      free.setString(1, Retraining.WORK);
+      free.executeUpdate();
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.concurrent.Callable<Boolean> claimTheDay =
+          () -> runs.claim(Retraining.WORK, Duration.ofDays(1));
+      long won = 0;
+      for (var claim : pool.invokeAll(Collections.nCopies(8, claimTheDay))) {
+        won += claim.get() ? 1 : 0;
+      }
+      assertEquals(1, won, "one of eight instances retrains");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertFalse(runs.claim(Retraining.WORK, Duration.ofDays(1)), "not again the same day");
   }
 
   @Test

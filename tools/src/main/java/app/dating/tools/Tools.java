@@ -34,6 +34,7 @@ public final class Tools {
       case "photo-pipeline-bench" -> PhotoPipelineBenchmark.run(options);
       case "jwt-keys" -> JwtKeys.generate(options);
       case "chat-load" -> ChatLoadBenchmark.run(options);
+      case "ranker-bench" -> RankerBenchmark.run(options);
       default -> {
         usage();
         System.exit(2);
@@ -63,6 +64,7 @@ public final class Tools {
                                               (defaults from DB_URL, DB_USER, DB_PASSWORD)
           grant-admin --email ADDRESS [--jdbc URL] [--user U] [--password P]
                                               make the account of a proven address ADMIN (audited; defaults from DB_URL...)
+          ranker-bench [--users 100000] [--swipes-per-user 20] [--max-examples 1000000] [--candidates 200] [--factors 8] [--epochs 5] [--seconds 5] [--runs 3]  the learned ranker offline: training time, model size and memory, pairs scored/s
           password-hash-bench [--memory-kib 19456] [--iterations 2] [--parallelism 1] [--warmup 5] [--runs 30]  time one Argon2id hash, print the logins/s ceiling
           photo-pipeline-bench [--width 4000] [--height 3000] [--quality 0.92] [--warmup 3] [--runs 10]
                                               process a generated 12-megapixel JPEG: ms per photo, photos/s per core, peak heap, bytes saved

@@ -56,6 +56,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(
           name = "chat",
           description = "Conversations, messages over REST, presence, end-to-end keys"),
+      @Tag(
+          name = "payments",
+          description = "Plans, checkout, subscriptions, entitlements, payment webhooks"),
       @Tag(name = "admin", description = "Staff operations"),
       @Tag(name = "system", description = "Health and operator diagnostics")
     },
@@ -82,7 +85,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                   apiKeyName = SessionCookies.CSRF_HEADER,
                   description =
                       "The session's CSRF token, on every request with the cookie that is not GET,"
-                          + " HEAD or OPTIONS")
+                          + " HEAD or OPTIONS"),
+              @SecurityScheme(
+                  securitySchemeName = "stripe-signature",
+                  type = SecuritySchemeType.APIKEY,
+                  in = SecuritySchemeIn.HEADER,
+                  apiKeyName = "Stripe-Signature",
+                  description =
+                      "Stripe's webhook signature (t=…,v1=… : HMAC-SHA256 of the timestamp and the"
+                          + " body with the endpoint's signing secret); the only credential of"
+                          + " webhooks")
             },
             responses = {
               @APIResponse(

@@ -4,9 +4,11 @@ import app.dating.cache.boundary.SharedCache;
 import app.dating.discovery.control.Candidate;
 import app.dating.discovery.control.CandidateGenerator;
 import app.dating.discovery.control.FeedSessions;
+import app.dating.discovery.control.ModelHolder;
 import app.dating.discovery.control.Ranker;
 import app.dating.discovery.control.Seeker;
 import app.dating.discovery.control.Seekers;
+import app.dating.discovery.control.SignalEvents;
 import app.dating.identity.entity.Account;
 import app.dating.profiles.control.LocationGrid;
 import app.dating.profiles.entity.Profile;
@@ -71,6 +73,11 @@ public class Discovery {
   @Inject Ranker ranker;
 
   @Inject SharedCache cache;
+
+  /** Counts whom a page showed (in memory, written in batches): the exposure cap's input. */
+  @Inject SignalEvents exposure;
+
+  @Inject ModelHolder models;
 
   @Inject RateLimiter limiter;
 
@@ -156,6 +163,7 @@ public class Discovery {
       page.addAll(cards(me, state.serveNext(size - page.size())));
     }
     cache.put(FeedSessions.key(me, session.slot()), FeedSessions.stored(session, state), SESSION);
+    exposure.shown(page.stream().map(FeedCard::id).toList());
     return new FeedPage(page, session.text());
   }
 
@@ -185,10 +193,16 @@ public class Discovery {
     return "feedpool:" + seeker.accountId();
   }
 
-  /** What the pool depends on: the seeker's filters, place, interests and day. */
-  private static String fingerprint(Seeker seeker) {
+  /**
+   * What the pool depends on: the seeker's filters, place, interests and day, and the ranker and
+   * model version in use (a new one ranks afresh).
+   */
+  private String fingerprint(Seeker seeker) {
+    ModelHolder.Active ranking = models.active();
     return Integer.toHexString(
         Objects.hash(
+            ranking.ranker(),
+            ranking.version(),
             seeker.gender(),
             seeker.wantedGenders(),
             seeker.age(),

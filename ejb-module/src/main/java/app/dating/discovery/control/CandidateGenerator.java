@@ -35,7 +35,8 @@ public class CandidateGenerator {
   static final String QUERY =
       "select cast(p.account_id as varchar), p.last_active_day,"
           + " earth_distance(ll_to_earth(?1, ?2), ll_to_earth(p.cell_lat, p.cell_lon)) / 1000.0,"
-          + " coalesce(st.likes_in, 0), coalesce(st.passes_in, 0)"
+          + " coalesce(st.likes_in, 0), coalesce(st.passes_in, 0),"
+          + " p.gender, p.birth_date, p.age_min, p.age_max, p.max_distance_km"
           + " from profiles_visible_to(?4) p"
           + " left join swipe_stats st on st.account_id = p.account_id"
           + " where p.cell_lat is not null"
@@ -84,7 +85,12 @@ public class CandidateGenerator {
                   day(r[1]),
                   interests.getOrDefault(id, Set.of()),
                   ((Number) r[3]).intValue(),
-                  ((Number) r[4]).intValue());
+                  ((Number) r[4]).intValue(),
+                  (String) r[5],
+                  age(day(r[6]), seeker.today()),
+                  ((Number) r[7]).intValue(),
+                  ((Number) r[8]).intValue(),
+                  ((Number) r[9]).intValue());
             })
         .toList();
   }
@@ -120,6 +126,10 @@ public class CandidateGenerator {
           .add(((Number) row[1]).intValue());
     }
     return byAccount;
+  }
+
+  private static int age(LocalDate born, LocalDate today) {
+    return born == null ? 0 : java.time.Period.between(born, today).getYears();
   }
 
   private static LocalDate day(Object value) {

@@ -17,8 +17,8 @@ import java.util.Set;
  *       a week ago 0.37;
  *   <li>proximity, 0.30: {@code 1 - distance / seeker's maximum distance};
  *   <li>shared interests, 0.20: shared / the smaller of the two interest counts;
- *   <li>like rate, 0.15: likes received / swipes received, smoothed with a Beta(2, 2) prior
- *       ({@code (likes + 2) / (swipes + 4)}) so newcomers start at 0.5 instead of 0 or 1.
+ *   <li>like rate, 0.15: likes received / swipes received, smoothed with a Beta(2, 2) prior ({@code
+ *       (likes + 2) / (swipes + 4)}) so newcomers start at 0.5 instead of 0 or 1.
  * </ul>
  */
 @ApplicationScoped
@@ -33,17 +33,28 @@ public class SimpleRanker implements Ranker {
     Map<Candidate, Double> scores = new IdentityHashMap<>();
     candidates.forEach(c -> scores.put(c, score(seeker, c)));
     return candidates.stream()
-        .sorted(Comparator.comparingDouble((Candidate c) -> -scores.get(c)).thenComparing(Candidate::accountId))
+        .sorted(
+            Comparator.comparingDouble((Candidate c) -> -scores.get(c))
+                .thenComparing(Candidate::accountId))
         .toList();
   }
 
-  double score(Seeker seeker, Candidate candidate) {
-    long idle = candidate.lastActiveDay() == null ? 60 : Math.max(0, ChronoUnit.DAYS.between(candidate.lastActiveDay(), seeker.today()));
+  /** The score of one candidate for the seeker, in [0, 1]. */
+  public double score(Seeker seeker, Candidate candidate) {
+    long idle =
+        candidate.lastActiveDay() == null
+            ? 60
+            : Math.max(0, ChronoUnit.DAYS.between(candidate.lastActiveDay(), seeker.today()));
     double activity = Math.exp(-idle / 7.0);
-    double proximity = Math.max(0, 1 - candidate.distanceKm() / Math.max(1, seeker.maxDistanceKm()));
+    double proximity =
+        Math.max(0, 1 - candidate.distanceKm() / Math.max(1, seeker.maxDistanceKm()));
     double interests = shared(seeker.interests(), candidate.interests());
-    double likeRate = (candidate.likesIn() + 2.0) / (candidate.likesIn() + candidate.passesIn() + 4.0);
-    return ACTIVITY * activity + PROXIMITY * proximity + INTERESTS * interests + LIKE_RATE * likeRate;
+    double likeRate =
+        (candidate.likesIn() + 2.0) / (candidate.likesIn() + candidate.passesIn() + 4.0);
+    return ACTIVITY * activity
+        + PROXIMITY * proximity
+        + INTERESTS * interests
+        + LIKE_RATE * likeRate;
   }
 
   static double shared(Set<Integer> mine, Set<Integer> theirs) {

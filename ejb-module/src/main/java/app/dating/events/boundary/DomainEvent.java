@@ -21,4 +21,13 @@ public record DomainEvent(String type, JsonObject payload) {
    * speedKmh (the speed the move implies, whole km/h), at; never a position or a distance.
    */
   public static final String POSITION_JUMP = "POSITION_JUMP";
+
+  /**
+   * A subscription moved in its lifecycle (for notifications and analytics): subscription, account,
+   * plan, provider, from (absent for a new one), to, trigger, accessUntil (absent: no access).
+   */
+  public static final String SUBSCRIPTION_CHANGED = "SUBSCRIPTION_CHANGED";
+
+  /** A consumable pack was paid, refunded or revoked: purchase, account, product, state. */
+  public static final String PURCHASE_CHANGED = "PURCHASE_CHANGED";
 }

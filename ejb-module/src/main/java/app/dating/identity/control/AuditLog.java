@@ -25,7 +25,8 @@ public class AuditLog {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
-  public void record(Action action, boolean success, UUID actorId, String subject, Caller caller, String detail) {
+  public void record(
+      Action action, boolean success, UUID actorId, String subject, Caller caller, String detail) {
     em.persist(
         new AuditEvent(
             clock.instant(),
@@ -37,5 +38,14 @@ public class AuditLog {
             caller.userAgent(),
             RequestContext.current().orElse(null),
             detail));
+  }
+
+  /**
+   * Records in the caller's transaction: the row exists only when what it records committed (a
+   * subscription's transition, which a rolled-back webhook never made).
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void recordAsPartOf(Action action, UUID actorId, Caller caller, String detail) {
+    record(action, true, actorId, null, caller, detail);
   }
 }

@@ -230,6 +230,11 @@ public class PasswordHasher {
     verify(dummyHash, password == null ? new char[0] : password);
   }
 
+  /** The hash {@link #burn} verifies against: made at start with this hasher's parameters. */
+  String dummyHash() {
+    return dummyHash;
+  }
+
   public int memoryKib() {
     return memoryKib;
   }

@@ -42,7 +42,17 @@ public class AuditEvent {
     LOGOUT_EVERYWHERE,
     ACCOUNT_DELETED,
     ACCOUNT_ERASED,
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** A person started a checkout (premium): which plan or pack, never a card. */
+    CHECKOUT,
+    /** A subscription changed state (premium lifecycle): from, to, why. */
+    SUBSCRIPTION_CHANGE,
+    /** A consumable purchase was paid, refunded or revoked. */
+    PURCHASE_CHANGE,
+    /** An operator chose the feed's ranker or model version (a rollback). */
+    RANKING_CHANGE,
+    /** An operator retrained the ranking model. */
+    RANKING_RETRAIN
   }
 
   @Id

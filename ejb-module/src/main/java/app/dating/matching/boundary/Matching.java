@@ -5,12 +5,13 @@ import app.dating.events.boundary.Events;
 import app.dating.identity.entity.Account;
 import app.dating.matching.control.Allowances;
 import app.dating.matching.control.Allowances.Spending;
-import app.dating.matching.entity.Entitlement;
 import app.dating.matching.entity.Match;
 import app.dating.matching.entity.Report;
 import app.dating.matching.entity.Swipe;
 import app.dating.matching.entity.SwipeKind;
 import app.dating.media.entity.Photo;
+import app.dating.payments.entity.Entitlement;
+import app.dating.payments.entity.Entitlement.Held;
 import app.dating.platform.control.GroupCommit.Outcome;
 import app.dating.ratelimit.boundary.RateLimit;
 import app.dating.ratelimit.boundary.RateLimiter;
@@ -64,8 +65,15 @@ public class Matching {
 
   @Inject Clock clock;
 
-  /** A swipe to make: who, on whom, which. */
-  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {
+  /**
+   * A swipe to make: who, on whom, which; how long the card was on screen before, if the app said
+   * (milliseconds, a ranking signal).
+   */
+  public record PendingSwipe(UUID swiper, UUID target, SwipeKind kind, Integer dwellMs) {
+    public PendingSwipe(UUID swiper, UUID target, SwipeKind kind) {
+      this(swiper, target, kind, null);
+    }
+
     /** The two people, the smaller id first (as a match stores them). */
     UUID[] pair() {
       return Match.pair(swiper, target);
@@ -233,11 +241,7 @@ public class Matching {
    * visibility rule's answer (in SQL, see {@link Swipe#CANDIDATE_STATES}).
    */
   private record CandidateState(
-      boolean swiperMayBrowse,
-      boolean visible,
-      String earlier,
-      boolean likedBack,
-      Set<Entitlement> held) {
+      boolean swiperMayBrowse, boolean visible, String earlier, boolean likedBack, Held held) {
     static CandidateState of(Object[] row) {
       return new CandidateState(
           Boolean.TRUE.equals(row[1]),
@@ -309,6 +313,7 @@ public class Matching {
                   .add("target", swipe.target().toString())
                   .add("kind", swipe.kind().name())
                   .add("at", now.toString())
+                  .addAll(dwell(swipe))
                   .build()));
       if (swipe.kind().isLike() && states.get(i).likedBack()) {
         matches.put(i, UUID.randomUUID());
@@ -419,7 +424,8 @@ public class Matching {
                 JsonP.object()
                     .add("me", swipe.swiper().toString())
                     .add("target", swipe.target().toString())
-                    .add("kind", swipe.kind().name())));
+                    .add("kind", swipe.kind().name())
+                    .addAll(dwell(swipe))));
     int inserted =
         em.createNamedQuery(Swipe.INSERT_ALL)
             .setParameter(1, rows.build().toString())
@@ -458,6 +464,13 @@ public class Matching {
             .setParameter(2, now)
             .getResultList();
     return created.stream().map(UUID::fromString).collect(Collectors.toSet());
+  }
+
+  /** The swipe's dwell time as a JSON member, or nothing when the app did not send it. */
+  private static jakarta.json.JsonObjectBuilder dwell(PendingSwipe swipe) {
+    return swipe.dwellMs() == null
+        ? JsonP.object()
+        : JsonP.object().add("dwellMs", swipe.dwellMs().intValue());
   }
 
   private SwipeResult repeated(PendingSwipe swipe) {

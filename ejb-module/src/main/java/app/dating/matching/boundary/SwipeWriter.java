@@ -19,6 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SwipeWriter {
   static final int BATCH = 128;
+
   /** Two, so one batch is built while the other commits (as {@code ChatWriter}). */
   static final int WRITERS = 2;
 
@@ -41,6 +42,11 @@ public class SwipeWriter {
 
   /** Swipes, and says whether it made a match; or throws why it was refused. */
   public SwipeResult swipe(UUID me, UUID target, SwipeKind kind) {
-    return writer.submit(new PendingSwipe(me, target, kind));
+    return swipe(me, target, kind, null);
+  }
+
+  /** The same, with how long the card was on screen before (milliseconds; null: not known). */
+  public SwipeResult swipe(UUID me, UUID target, SwipeKind kind, Integer dwellMs) {
+    return writer.submit(new PendingSwipe(me, target, kind, dwellMs));
   }
 }

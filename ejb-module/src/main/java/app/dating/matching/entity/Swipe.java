@@ -23,8 +23,9 @@ import java.util.UUID;
 @NamedNativeQuery(
     name = Swipe.INSERT_ALL,
     query =
-        "insert into swipe (swiper_id, target_id, kind, created_at)"
-            + " select r.me, r.target, r.kind, ?2 from json_to_recordset(cast(?1 as json)) as r(me uuid, target uuid, kind varchar)"
+        "insert into swipe (swiper_id, target_id, kind, created_at, dwell_ms)"
+            + " select r.me, r.target, r.kind, ?2, r.\"dwellMs\" from json_to_recordset(cast(?1 as json))"
+            + " as r(me uuid, target uuid, kind varchar, \"dwellMs\" integer)"
             + " on conflict do nothing")
 @NamedNativeQuery(
     name = Swipe.CANDIDATE_STATES,
@@ -33,7 +34,7 @@ import java.util.UUID;
             + " exists (select 1 from profiles_visible_to(r.me) v where v.account_id = r.target),"
             + " (select s.kind from swipe s where s.swiper_id = r.me and s.target_id = r.target),"
             + " exists (select 1 from swipe s where s.swiper_id = r.target and s.target_id = r.me and s.kind <> 'PASS'),"
-            + " (select string_agg(e.name, ',') from entitlement e where e.account_id = r.me and e.until > ?2)"
+            + " (select string_agg(e.name || coalesce(':' || e.amount, ''), ',') from entitlement e where e.account_id = r.me and e.until > ?2)"
             + " from json_to_recordset(cast(?1 as json)) as r(i int, me uuid, target uuid)"
             + " join account a on a.id = r.target")
 @NamedNativeQuery(
@@ -50,14 +51,18 @@ import java.util.UUID;
             + " and exists (select 1 from accounts_visible_to(?1) a where a.id = s.swiper_id)"
             + " order by s.created_at desc limit ?2")
 public class Swipe {
-  /** Stores swipes (?1: [{me, target, kind}]) made at ?2; one already there stays. */
+  /**
+   * Stores swipes (?1: [{me, target, kind, dwellMs?}]) made at ?2; one already there stays. {@code
+   * dwellMs}: how long the card was on screen, in milliseconds, when the app says.
+   */
   public static final String INSERT_ALL = "Swipe.insertAll";
 
   /**
    * Of each candidate for its swiper (?1: [{i, me, target}]) at ?2: i, whether the swiper may look
    * at others and whether the candidate is shown to the swiper (the visibility rule: {@code
    * may_browse}, {@code profiles_visible_to}), the swiper's earlier swipe, whether the candidate
-   * liked the swiper, the swiper's entitlements; no row when the candidate has no account.
+   * liked the swiper, the swiper's entitlements (NAME or NAME:count, comma-separated); no row when
+   * the candidate has no account.
    */
   public static final String CANDIDATE_STATES = "Swipe.candidateStates";
 
@@ -91,6 +96,9 @@ public class Swipe {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "dwell_ms")
+  private Integer dwellMs;
 
   protected Swipe() {}
 }

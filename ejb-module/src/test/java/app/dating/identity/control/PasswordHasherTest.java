@@ -15,7 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** At the OWASP parameters: each hash or verify costs tens of milliseconds, so hashes are shared. */
+/**
+ * At the OWASP parameters: each hash or verify costs tens of milliseconds, so hashes are shared.
+ */
 class PasswordHasherTest {
   private static final String PASSWORD = "vkq2-ulmo horse";
 
@@ -31,7 +33,8 @@ class PasswordHasherTest {
   @Test
   void hashIsArgon2idPhcStringWithOwaspParameters() {
     assertTrue(
-        hash.matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"),
+        hash.matches(
+            "\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"),
         hash);
     assertNotEquals(hash, hasher.hash(PASSWORD.toCharArray()), "a fresh salt each time");
   }
@@ -115,10 +118,10 @@ class PasswordHasherTest {
   void burnSpendsAVerifyAndNeverThrows() {
     assertDoesNotThrow(() -> hasher.burn(PASSWORD.toCharArray()));
     assertDoesNotThrow(() -> hasher.burn(null));
-    // Same order of cost as a real verify (loose bounds: CI machines are noisy).
-    long verify = minNanos(() -> hasher.verify(hash, "wrong-password".toCharArray()));
-    long burn = minNanos(() -> hasher.burn("wrong-password".toCharArray()));
-    assertTrue(burn > verify / 3 && burn < verify * 3, "burn " + burn + " ns, verify " + verify + " ns");
+    // burn verifies against a hash of this hasher's own parameters, so it costs what a verify of a
+    // stored hash costs (a structural check: a timed one failed on a loaded machine).
+    assertTrue(hasher.dummyHash().startsWith("$argon2id$"), hasher.dummyHash());
+    assertFalse(hasher.needsRehash(hasher.dummyHash()), hasher.dummyHash());
   }
 
   @Test
@@ -127,15 +130,5 @@ class PasswordHasherTest {
     assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 2, 0));
     assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4, 2, 1));
     assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4 << 20, 2, 1));
-  }
-
-  private static long minNanos(Runnable action) {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < 3; i++) {
-      long start = System.nanoTime();
-      action.run();
-      best = Math.min(best, System.nanoTime() - start);
-    }
-    return best;
   }
 }

@@ -33,5 +33,20 @@ public final class ConfigKeys {
   /** Delay before the first retry of a failed job, in ms; doubles with each attempt. */
   public static final String JOBS_RETRY_DELAY_MS = "jobs.retry-delay-ms";
 
+  /** Stripe's API base URL ({@code https://api.stripe.com}; tests point it at a local fake). */
+  public static final String STRIPE_API_BASE = "stripe.api-base";
+
+  /** Stripe's secret API key ({@code sk_…}); unset: checkout and portal answer 503. A secret. */
+  public static final String STRIPE_SECRET_KEY = "stripe.secret-key";
+
+  /**
+   * The signing secret of the Stripe webhook endpoint ({@code whsec_…}); unset: webhooks refused. A
+   * secret.
+   */
+  public static final String STRIPE_WEBHOOK_SECRET = "stripe.webhook-secret";
+
+  /** How old a Stripe webhook's signed timestamp may be (ISO-8601 duration). */
+  public static final String STRIPE_WEBHOOK_TOLERANCE = "stripe.webhook-tolerance";
+
   private ConfigKeys() {}
 }

@@ -21,6 +21,10 @@ public enum ProblemType {
   ENTITLEMENT_REQUIRED("entitlement-required", "Not included in your plan", 403),
   /** Seeing other people (feed, profiles, photos, swipes) needs a verified email address. */
   VERIFICATION_REQUIRED("verification-required", "Verify your email address first", 403),
+  /**
+   * A signed message (a payment provider's webhook) whose signature or timestamp does not verify.
+   */
+  BAD_SIGNATURE("bad-signature", "Signature not valid", 400),
   HTTP_ERROR("http-error", "Request failed", 400),
   INTERNAL("internal", "Internal error", 500),
   UNAVAILABLE("unavailable", "Service unavailable", 503);

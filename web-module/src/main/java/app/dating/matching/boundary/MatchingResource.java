@@ -7,6 +7,8 @@ import app.dating.matching.entity.Report;
 import app.dating.matching.entity.SwipeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -56,8 +58,12 @@ public class MatchingResource {
   @Inject SwipeWriter swipes;
   @Inject RequestBodies bodies;
 
-  /** Body of a swipe. */
-  public record SwipeRequest(@NotNull UUID targetId, @NotNull SwipeKind kind) {}
+  /**
+   * Body of a swipe; {@code dwellMs}, optional: how long the card was on screen before the swipe
+   * (milliseconds), which the ranking learns from.
+   */
+  public record SwipeRequest(
+      @NotNull UUID targetId, @NotNull SwipeKind kind, @Min(0) @Max(3_600_000) Integer dwellMs) {}
 
   @POST
   @Path("swipes")
@@ -74,7 +80,7 @@ public class MatchingResource {
       responseDescription = "Stored (or the same swipe again): whether it made a match")
   public SwipeResult swipe(SwipeRequest body, @Context SecurityContext security) {
     SwipeRequest swipe = bodies.valid(body);
-    return swipes.swipe(me(security), swipe.targetId(), swipe.kind());
+    return swipes.swipe(me(security), swipe.targetId(), swipe.kind(), swipe.dwellMs());
   }
 
   @GET
