@@ -35,7 +35,7 @@ public class ModelHolder {
 
   /** The ranker in use, the model version in use (none before the first model) and its model. */
   public record Active(Ranker ranker, Integer version, boolean pinned, PreferenceModel model) {
-    static final Active INITIAL = new Active(Ranker.LEARNED, null, false, null);
+    static final Active INITIAL = new Active(Ranker.DEFAULT, null, false, null);
 
     public Optional<PreferenceModel> learned() {
       return Optional.ofNullable(model);
@@ -71,7 +71,7 @@ public class ModelHolder {
   /** Reads the setting and loads the model it names, if it is not the one loaded. */
   public Active refresh() {
     RankingSetting setting = em.find(RankingSetting.class, RankingSetting.ID);
-    Ranker ranker = setting == null ? Ranker.LEARNED : setting.ranker();
+    Ranker ranker = setting == null ? Ranker.DEFAULT : setting.ranker();
     Optional<Integer> pinned = setting == null ? Optional.empty() : setting.modelVersion();
     Integer version =
         pinned.orElseGet(
