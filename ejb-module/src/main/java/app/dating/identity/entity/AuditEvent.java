@@ -42,7 +42,9 @@ public class AuditEvent {
     LOGOUT_EVERYWHERE,
     ACCOUNT_DELETED,
     ACCOUNT_ERASED,
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** An admin ran the daily picks by hand (discovery). */
+    DAILY_PICKS_RUN
   }
 
   @Id
