@@ -11,11 +11,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,6 +65,14 @@ public class DailyPickComputation {
   @ConfigProperty(name = "discovery.daily-pick.active-days", defaultValue = "30")
   int activeDays;
 
+  /**
+   * How many chunks are built at once (each on a container thread with a connection of the pool);
+   * the candidate queries are most of a run.
+   */
+  @Inject
+  @ConfigProperty(name = "discovery.daily-pick.threads", defaultValue = "2")
+  int threads;
+
   /** What a run did, for the log and the operators' endpoint. */
   public record Outcome(
       LocalDate day,
@@ -85,17 +96,31 @@ public class DailyPickComputation {
       index.put(people.get(i), i);
     }
     int[][] preferences = new int[people.size()][];
-    for (List<UUID> chunk : DailyPickLists.chunks(people, CHUNK)) {
-      lists
-          .lists(chunk, Math.max(listLength, candidates), Math.max(1, listLength))
-          .forEach(
-              (person, list) ->
-                  preferences[index.get(person)] =
-                      list.stream()
-                          .map(index::get)
-                          .filter(j -> j != null)
-                          .mapToInt(Integer::intValue)
-                          .toArray());
+    ArrayDeque<Future<Map<UUID, List<UUID>>>> building = new ArrayDeque<>();
+    List<List<UUID>> chunks = DailyPickLists.chunks(people, CHUNK);
+    for (int c = 0; c < chunks.size(); c++) {
+      List<UUID> chunk = chunks.get(c);
+      if (building.size() >= Math.max(1, threads)) {
+        take(building.poll(), index, preferences);
+      }
+      if (c > 0 && c % 50 == 0) {
+        int done = c;
+        LOG.info(
+            () ->
+                "Daily picks: lists of "
+                    + (done * CHUNK)
+                    + " of "
+                    + people.size()
+                    + " people in "
+                    + Duration.between(started, clock.instant()).toSeconds()
+                    + " s");
+      }
+      building.add(
+          lists.listsAsync(
+              List.copyOf(chunk), Math.max(listLength, candidates), Math.max(1, listLength)));
+    }
+    while (!building.isEmpty()) {
+      take(building.poll(), index, preferences);
     }
     for (int i = 0; i < preferences.length; i++) {
       if (preferences[i] == null) {
@@ -130,6 +155,27 @@ public class DailyPickComputation {
             Duration.between(started, clock.instant()).toMillis());
     LOG.info(() -> "Daily picks: " + result);
     return result;
+  }
+
+  private static void take(
+      Future<Map<UUID, List<UUID>>> chunk, Map<UUID, Integer> index, int[][] preferences) {
+    Map<UUID, List<UUID>> built;
+    try {
+      built = chunk.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building the daily-pick lists", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a chunk of daily-pick lists failed", e.getCause());
+    }
+    built.forEach(
+        (person, list) ->
+            preferences[index.get(person)] =
+                list.stream()
+                    .map(index::get)
+                    .filter(j -> j != null)
+                    .mapToInt(Integer::intValue)
+                    .toArray());
   }
 
   /** The first time of day {@code at} (UTC) after {@code now}. */

@@ -1,6 +1,8 @@
 package app.dating.discovery.control;
 
 import app.dating.shared.problem.BusinessException;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +58,12 @@ public class DailyPickLists {
     List<String> ids =
         em.createNativeQuery(POPULATION).setParameter(1, activeSince).getResultList();
     return ids.stream().map(UUID::fromString).toList();
+  }
+
+  /** {@link #lists} on a thread of the container's, so a run can build two chunks at once. */
+  @Asynchronous
+  public Future<Map<UUID, List<UUID>>> listsAsync(List<UUID> chunk, int candidates, int length) {
+    return new AsyncResult<>(lists(chunk, candidates, length));
   }
 
   /**

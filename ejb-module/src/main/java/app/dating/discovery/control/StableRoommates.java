@@ -291,7 +291,7 @@ public final class StableRoommates {
         }
         int y = pref[x][head[x]];
         // Whoever proposes to y is better for y than anyone y holds: y deleted worse ones already.
-        int rx = indexOf(pref[y], x);
+        int rx = position(y, x);
         for (int k = rx + 1; k < pref[y].length; k++) {
           if (alive[y][k]) {
             int w = pref[y][k];
@@ -343,7 +343,7 @@ public final class StableRoommates {
         walk.subList(from, walk.size()).clear();
         for (int i = 0; i < xs.size(); i++) {
           int y = seconds[i];
-          int rx = indexOf(pref[y], xs.get(i));
+          int rx = position(y, xs.get(i));
           for (int k = rx + 1; k < pref[y].length; k++) {
             if (alive[y][k]) {
               int w = pref[y][k];
@@ -365,6 +365,15 @@ public final class StableRoommates {
           seenAt[walk.remove(walk.size() - 1)] = -1;
         }
       }
+    }
+
+    /** Where {@code x} stands on {@code y}'s list, which must still hold them. */
+    private int position(int y, int x) {
+      int k = indexOf(pref[y], x);
+      if (k < 0 || !alive[y][k]) {
+        throw new IllegalStateException(x + " is not on the list of " + y);
+      }
+      return k;
     }
 
     private int second(int p) {
