@@ -1,11 +1,13 @@
 package app.dating.discovery.boundary;
 
+import app.dating.discovery.control.DailyPickStore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
- * A run of the daily picks, as operators see it. {@code ran} is false when the day was claimed
- * already (another instance, or an earlier run as scheduled), and then every count is 0.
+ * A run of the daily picks, as operators see it: RUNNING, then DONE with what it did, or FAILED
+ * (the server log says why).
  *
  * @param people who took part (active, verified, discoverable, with a place)
  * @param picks who got a pick
@@ -14,17 +16,41 @@ import java.time.LocalDate;
  * @param setAside people set aside where no stable matching existed
  * @param stable whether every part of the population had a stable matching
  * @param listsMillis time spent building the preference lists (the candidate queries and ranking)
- * @param millis the whole run
  */
 public record DailyPickRun(
-    boolean ran,
+    UUID id,
+    Status status,
     LocalDate day,
-    Instant expiresAt,
+    Instant startedAt,
+    Instant finishedAt,
     int people,
     int picks,
     int mutualPairs,
     int oneSided,
     int setAside,
     boolean stable,
-    long listsMillis,
-    long millis) {}
+    long listsMillis) {
+
+  /** Where a run is. */
+  public enum Status {
+    RUNNING,
+    DONE,
+    FAILED
+  }
+
+  static DailyPickRun of(DailyPickStore.Run run) {
+    return new DailyPickRun(
+        run.id(),
+        Status.valueOf(run.status()),
+        run.day(),
+        run.startedAt(),
+        run.finishedAt(),
+        run.people(),
+        run.picks(),
+        run.mutualPairs(),
+        run.oneSided(),
+        run.setAside(),
+        run.stable(),
+        run.listsMillis());
+  }
+}

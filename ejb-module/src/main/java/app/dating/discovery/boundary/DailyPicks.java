@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -65,51 +66,49 @@ public class DailyPicks {
   }
 
   /**
-   * Runs the daily picks now, for an admin (audited). {@code asScheduled}: as the timer does, only
-   * if no instance claimed the day yet; otherwise at once, whatever ran before (the day's picks are
-   * replaced).
+   * Starts a run of the daily picks for an admin (audited) and returns it, RUNNING: it goes on on a
+   * container thread (at 100 k people it takes many minutes). {@code asScheduled}: as the timer
+   * does, only if no instance claimed the day yet, else a conflict; otherwise whatever ran before
+   * (the day's picks are replaced).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public DailyPickRun run(UUID actorId, boolean asScheduled, Caller caller) {
+  public DailyPickRun start(UUID actorId, boolean asScheduled, Caller caller) {
+    requireAdmin(actorId);
+    if (asScheduled && !schedule.claim()) {
+      throw BusinessException.conflict(
+          "Today's daily picks were made already (or are being made); run them without"
+              + " asScheduled to make them again.");
+    }
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    store.started(id, now.atZone(ZoneOffset.UTC).toLocalDate(), now, actorId);
+    audit.record(
+        Action.DAILY_PICKS_RUN,
+        true,
+        actorId,
+        null,
+        caller,
+        "run " + id + (asScheduled ? ", as scheduled" : ""));
+    computation.start(id, now);
+    return store.run(id).map(DailyPickRun::of).orElseThrow();
+  }
+
+  /** A run, for an admin. */
+  public DailyPickRun run(UUID actorId, UUID runId) {
+    requireAdmin(actorId);
+    return store
+        .run(runId)
+        .map(DailyPickRun::of)
+        .orElseThrow(() -> BusinessException.notFound("Run"));
+  }
+
+  private void requireAdmin(UUID actorId) {
     Account actor = em.find(Account.class, actorId);
     if (actor == null
         || actor.status() != Account.Status.ACTIVE
         || !actor.roles().contains(Role.ADMIN)) {
       throw BusinessException.forbidden("This needs the role ADMIN.");
     }
-    audit.record(
-        Action.DAILY_PICKS_RUN, true, actorId, null, caller, asScheduled ? "as scheduled" : "now");
-    Optional<DailyPickComputation.Outcome> outcome =
-        asScheduled ? schedule.runIfDue() : Optional.of(computation.run());
-    return outcome
-        .map(
-            o ->
-                new DailyPickRun(
-                    true,
-                    o.day(),
-                    o.expiresAt(),
-                    o.people(),
-                    o.picks(),
-                    o.mutualPairs(),
-                    o.oneSided(),
-                    o.setAside(),
-                    o.stable(),
-                    o.listsMillis(),
-                    o.totalMillis()))
-        .orElseGet(
-            () ->
-                new DailyPickRun(
-                    false,
-                    clock.instant().atZone(ZoneOffset.UTC).toLocalDate(),
-                    null,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    true,
-                    0,
-                    0));
   }
 
   /** The pick's card, as the feed shows it ({@link Discovery#CARDS}: the same rule, one query). */

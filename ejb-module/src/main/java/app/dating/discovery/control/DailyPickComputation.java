@@ -1,5 +1,6 @@
 package app.dating.discovery.control;
 
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -86,9 +88,46 @@ public class DailyPickComputation {
       long listsMillis,
       long totalMillis) {}
 
-  public Outcome run() {
+  /** Runs now (the timer), noted in {@code daily_pick_run}; {@code by}: an admin, or null. */
+  public Outcome run(UUID by) {
+    UUID id = UUID.randomUUID();
     Instant started = clock.instant();
-    LocalDate day = started.atZone(ZoneOffset.UTC).toLocalDate();
+    store.started(id, started.atZone(ZoneOffset.UTC).toLocalDate(), started, by);
+    return execute(id, started);
+  }
+
+  /**
+   * Goes on with a run the caller noted ({@link DailyPickStore#started}) on a container thread, and
+   * returns at once: a run may take longer than an HTTP request may last.
+   */
+  @Asynchronous
+  public void start(UUID id, Instant started) {
+    execute(id, started);
+  }
+
+  private Outcome execute(UUID id, Instant started) {
+    try {
+      Outcome outcome = compute(started, started.atZone(ZoneOffset.UTC).toLocalDate());
+      store.finished(
+          id,
+          "DONE",
+          clock.instant(),
+          outcome.people(),
+          outcome.picks(),
+          outcome.mutualPairs(),
+          outcome.oneSided(),
+          outcome.setAside(),
+          outcome.stable(),
+          outcome.listsMillis());
+      return outcome;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Daily picks failed (run " + id + ")", e);
+      store.finished(id, "FAILED", clock.instant(), 0, 0, 0, 0, 0, false, 0);
+      throw e;
+    }
+  }
+
+  private Outcome compute(Instant started, LocalDate day) {
     Instant expires = nextRun(started, time);
     List<UUID> people = lists.population(day.minusDays(Math.max(1, activeDays)));
     Map<UUID, Integer> index = new HashMap<>(people.size() * 2);

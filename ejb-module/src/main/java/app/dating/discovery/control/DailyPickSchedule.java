@@ -16,7 +16,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,18 +54,17 @@ public class DailyPickSchedule {
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void fire() {
-    runIfDue();
+    if (claim()) {
+      computation.run(null);
+    }
   }
 
   /**
-   * Runs the day's picks unless another instance (or an earlier call) claimed the day: what the
-   * timer does, also for operators and tests. Empty when the day was claimed already.
+   * Claims the day's run, as each instance's timer does: true for the one claim that wins the day
+   * (it runs the picks), false when another instance (or an earlier claim) has it.
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public Optional<DailyPickComputation.Outcome> runIfDue() {
-    if (!runs.claim(WORK, PERIOD)) {
-      return Optional.empty();
-    }
-    return Optional.of(computation.run());
+  public boolean claim() {
+    return runs.claim(WORK, PERIOD);
   }
 }

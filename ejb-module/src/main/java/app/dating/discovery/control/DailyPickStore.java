@@ -83,6 +83,92 @@ public class DailyPickStore {
         .map(r -> new Current(UUID.fromString((String) r[0]), localDate(r[1]), instant(r[2])));
   }
 
+  /** A run as stored in {@code daily_pick_run}. */
+  public record Run(
+      UUID id,
+      String status,
+      LocalDate day,
+      Instant startedAt,
+      Instant finishedAt,
+      int people,
+      int picks,
+      int mutualPairs,
+      int oneSided,
+      int setAside,
+      boolean stable,
+      long listsMillis) {}
+
+  /** Notes a run that starts now, in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void started(UUID run, LocalDate day, Instant at, UUID by) {
+    em.createNativeQuery(
+            "insert into daily_pick_run (id, day, started_at, started_by, status)"
+                + " values (?1, ?2, ?3, cast(?4 as uuid), 'RUNNING')")
+        .setParameter(1, run)
+        .setParameter(2, day)
+        .setParameter(3, at)
+        .setParameter(4, by == null ? null : by.toString())
+        .executeUpdate();
+  }
+
+  /** Notes how a run ended: DONE with its counts, or FAILED. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void finished(
+      UUID run,
+      String status,
+      Instant at,
+      int people,
+      int picks,
+      int mutualPairs,
+      int oneSided,
+      int setAside,
+      boolean stable,
+      long listsMillis) {
+    em.createNativeQuery(
+            "update daily_pick_run set status = ?2, finished_at = ?3, people = ?4, picks = ?5,"
+                + " mutual_pairs = ?6, one_sided = ?7, set_aside = ?8, stable = ?9, lists_millis = ?10"
+                + " where id = ?1")
+        .setParameter(1, run)
+        .setParameter(2, status)
+        .setParameter(3, at)
+        .setParameter(4, people)
+        .setParameter(5, picks)
+        .setParameter(6, mutualPairs)
+        .setParameter(7, oneSided)
+        .setParameter(8, setAside)
+        .setParameter(9, stable)
+        .setParameter(10, listsMillis)
+        .executeUpdate();
+  }
+
+  public Optional<Run> run(UUID id) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select cast(id as varchar), status, day, started_at, finished_at, people, picks,"
+                    + " mutual_pairs, one_sided, set_aside, stable, lists_millis"
+                    + " from daily_pick_run where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(
+            r ->
+                new Run(
+                    UUID.fromString((String) r[0]),
+                    (String) r[1],
+                    localDate(r[2]),
+                    instant(r[3]),
+                    r[4] == null ? null : instant(r[4]),
+                    ((Number) r[5]).intValue(),
+                    ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue(),
+                    ((Number) r[8]).intValue(),
+                    ((Number) r[9]).intValue(),
+                    (Boolean) r[10],
+                    ((Number) r[11]).longValue()));
+  }
+
   /** Erasure: the person's picks and their place in others' picks. */
   public void erase(UUID account) {
     em.createNativeQuery("delete from daily_pick where account_id = ?1 or pick_id = ?1")
