@@ -52,7 +52,9 @@ public class AuditEvent {
     /** An operator chose the feed's ranker or model version (a rollback). */
     RANKING_CHANGE,
     /** An operator retrained the ranking model. */
-    RANKING_RETRAIN
+    RANKING_RETRAIN,
+    /** An admin ran the daily picks by hand (discovery). */
+    DAILY_PICKS_RUN
   }
 
   @Id
