@@ -27,7 +27,7 @@ public class RankingSetting {
 
     /**
      * Until an operator chooses: SimpleRanker, because the learned ranker does not yet beat it in
-     * the matching simulator (0.89–0.96 × its mutual matches per 100 swipes; benchmarks/README.md,
+     * the matching simulator (0.69–0.96 × its mutual matches per 100 swipes; benchmarks/README.md,
      * matching-sim). {@code PUT /api/v1/admin/ranking} switches every instance to it.
      */
     public static final Ranker DEFAULT = SIMPLE;
