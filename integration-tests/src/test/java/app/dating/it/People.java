@@ -3,9 +3,8 @@ package app.dating.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.dating.it.Platform.Reply;
+import app.dating.tools.sim.EmptyPlaces;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,27 +24,11 @@ final class People {
    * too), so a test sees only its own people.
    */
   static double[] somewhereEmpty() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    try (Connection db = Database.connect();
-        PreparedStatement near =
-            db.prepareStatement(
-                "select count(*) from profile where cell_lat is not null"
-                    + " and earth_box(ll_to_earth(?, ?), 300000) @> ll_to_earth(cell_lat, cell_lon)")) {
-      for (int attempt = 0; attempt < 100; attempt++) {
-        double[] place = {-55 + 125 * random.nextDouble(), -180 + 360 * random.nextDouble()};
-        near.setDouble(1, place[0]);
-        near.setDouble(2, place[1]);
-        try (ResultSet count = near.executeQuery()) {
-          count.next();
-          if (count.getLong(1) == 0) {
-            return place;
-          }
-        }
-      }
+    try (Connection db = Database.connect()) {
+      return EmptyPlaces.find(db, ThreadLocalRandom.current()::nextDouble);
     } catch (Exception e) {
       throw new IllegalStateException("cannot look for an empty place", e);
     }
-    throw new AssertionError("no empty place found in 100 tries");
   }
 
   /** A person with a verified address (only they see others and are seen), placed as asked. */

@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -267,26 +265,11 @@ public final class MatchingSimulation {
 
     @Override
     public double[] emptyPlace() {
-      try (Connection db = database();
-          PreparedStatement near =
-              db.prepareStatement(
-                  "select count(*) from profile where cell_lat is not null"
-                      + " and earth_box(ll_to_earth(?, ?), 300000) @> ll_to_earth(cell_lat, cell_lon)")) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-          double[] place = {-55 + 110 * places.nextDouble(), -180 + 360 * places.nextDouble()};
-          near.setDouble(1, place[0]);
-          near.setDouble(2, place[1]);
-          try (ResultSet count = near.executeQuery()) {
-            count.next();
-            if (count.getLong(1) == 0) {
-              return place;
-            }
-          }
-        }
+      try (Connection db = database()) {
+        return EmptyPlaces.find(db, places::nextDouble);
       } catch (Exception e) {
         throw new IllegalStateException("cannot look for an empty place", e);
       }
-      throw new IllegalStateException("no empty place found in 100 tries");
     }
 
     private Connection database() throws Exception {
